@@ -1,0 +1,11 @@
+# Runs a fuzz target once on every saved input in DIR; any crash fails the test.
+file(GLOB inputs "${DIR}/*")
+list(FILTER inputs EXCLUDE REGEX "README")
+if(NOT inputs)
+  message(STATUS "no regression inputs in ${DIR}")
+  return()
+endif()
+execute_process(COMMAND ${FUZZER} -runs=1 ${inputs} RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "${FUZZER} failed on a saved regression input (status ${status})")
+endif()
