@@ -1,0 +1,38 @@
+# A Fibonacci generator driven by send(), walked through nested except/finally.
+def fib(n):
+    t = 0
+    i = 1
+    j = 1
+    r = 0
+    result = None
+    while t <= n:
+        print("result", repr(result))
+        if t < 2:
+            result = yield i
+        else:
+            r = i + j
+            result = yield r
+            i = j
+            j = r
+        t += 1
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        r = yield "ZeroDivisionError"
+        print(repr(r))
+        try:
+            import empty
+        except ModuleNotFoundError:
+            result = yield "ModuleNotFoundError"
+            print("result", repr(result))
+        finally:
+            result = yield "ModuleNotFoundError finally"
+            print("result", repr(result))
+    raise StopIteration
+
+
+f = fib(5)
+print(repr(f.send(None)))
+for k in range(1, 10):
+    word = "handsome" if k == 1 else "handsome%d" % k
+    print(repr(f.send(word)))

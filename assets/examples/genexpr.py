@@ -1,0 +1,25 @@
+# Lists are built at once; generator expressions and infinite generators are lazy.
+from itertools import islice
+
+
+def evens():
+    i = 0
+    while True:
+        yield i
+        i += 2
+
+
+take = lambda n, gen: list(islice(gen(), 0, n))
+print(take(10, evens))
+
+my_list = [x**2 for x in range(10)]
+print(my_list)
+
+my_gen = (x**2 for x in range(10))
+print(my_gen)
+print(next(my_gen), next(my_gen))
+for i in my_gen:
+    print(i, end=" ")
+print()
+print("exhausted:", list(my_gen))
+print(sum(x * x for x in range(10)))

@@ -1,0 +1,15 @@
+import sys
+
+print("a", "b", "c")
+print("a", "b", sep="-")
+print("no newline", end="")
+print(" <- joined")
+print("x", 1, None, True, 2.5, [1], (1,), {"k": 1}, sep="|", end="!\n")
+print()
+print("to stderr", file=sys.stderr)
+sys.stdout.write("written directly\n")
+sys.stderr.write("stderr directly\n")
+print(*[1, 2, 3])
+print(*"abc", sep="")
+print("", end="")
+print("end")

@@ -1,0 +1,10 @@
+def risky():
+    try:
+        raise ValueError("original")
+    finally:
+        cleanup()
+
+def cleanup():
+    raise RuntimeError("cleanup failed")
+
+risky()

@@ -1,0 +1,5 @@
+def f():
+    if True:
+    return 1
+
+print(f())
