@@ -1,0 +1,124 @@
+#include "gui/panel_timeline.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+namespace ys::gui {
+
+void TimelinePanel::draw(PanelContext& ctx) {
+    Document& doc = ctx.doc;
+    const view::TimelineIndex& index = doc.timeline();
+    const uint64_t steps = doc.step_count();
+    const float fsize = ImGui::GetFontSize();
+
+    // Filter by kind.
+    if (ImGui::Button("Filter kinds...")) ImGui::OpenPopup("timeline_filter");
+    if (ImGui::BeginPopup("timeline_filter")) {
+        if (ImGui::Button("all")) ctx.view.filter = ~view::KindMask{0};
+        ImGui::SameLine();
+        if (ImGui::Button("none")) ctx.view.filter = 0;
+        for (trace::EventKind k : timeline_kinds()) {
+            const int ki = static_cast<int>(k);
+            if (!(index.present() & view::kind_bit(ki))) continue;
+            bool on = (ctx.view.filter & view::kind_bit(ki)) != 0;
+            ImGui::PushStyleColor(ImGuiCol_CheckMark, ImGui::ColorConvertU32ToFloat4(event_color(k)));
+            char label[96];
+            std::snprintf(label, sizeof label, "%s (%lld)", trace::event_kind_label(k),
+                          static_cast<long long>(index.count(ki)));
+            if (ImGui::Checkbox(label, &on)) ctx.view.filter ^= view::kind_bit(ki);
+            ImGui::PopStyleColor();
+        }
+        ImGui::EndPopup();
+    }
+    // Legend of the kinds shown, coloured, on one line (the filter popup lists them all).
+    for (trace::EventKind k : timeline_kinds()) {
+        const int ki = static_cast<int>(k);
+        if (!(index.present() & view::kind_bit(ki)) || !(ctx.view.filter & view::kind_bit(ki))) continue;
+        const float item_w = fsize * 0.7f + 2 + ImGui::CalcTextSize(trace::event_kind_label(k)).x;
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        if (ImGui::GetItemRectMax().x + item_w + fsize * 2 > right) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("\xE2\x80\xA6");
+            break;
+        }
+        ImGui::SameLine();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + fsize * 0.25f),
+                                                  ImVec2(p.x + fsize * 0.6f, p.y + fsize * 0.85f), event_color(k));
+        ImGui::Dummy(ImVec2(fsize * 0.7f, fsize));
+        ImGui::SameLine(0, 2);
+        ImGui::TextUnformatted(trace::event_kind_label(k));
+    }
+
+    // Scrubber.
+    const float h = fsize * 2.2f;
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float w = std::max(ImGui::GetContentRegionAvail().x, 50.0f);
+    ImGui::InvisibleButton("scrubber", ImVec2(w, h));
+    const bool active = ImGui::IsItemActive();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), IM_COL32(250, 250, 250, 255));
+    const int width = static_cast<int>(w);
+    if (&doc != doc_ || width != width_ || ctx.view.filter != mask_) {
+        bins_ = index.bins(0, static_cast<int64_t>(steps), width, ctx.view.filter);
+        doc_ = &doc;
+        width_ = width;
+        mask_ = ctx.view.filter;
+    }
+    std::vector<int> priority;
+    for (trace::EventKind k : timeline_kinds()) priority.push_back(static_cast<int>(k));
+    for (int c = 0; c < width; ++c) {
+        const int kind = view::pick_kind(bins_[static_cast<size_t>(c)], priority);
+        if (kind < 0) continue;
+        const float x = p0.x + static_cast<float>(c);
+        dl->AddLine(ImVec2(x + 0.5f, p0.y + 3), ImVec2(x + 0.5f, p0.y + h - 3),
+                    event_color(static_cast<trace::EventKind>(kind)), 1.0f);
+    }
+    // Annotated steps: small marks on top.
+    for (const auto& [s, note] : doc.trace().annotations) {
+        if (note.empty()) continue;
+        const float x = p0.x + view::step_x(static_cast<int64_t>(s), w, 0, static_cast<int64_t>(steps));
+        dl->AddTriangleFilled(ImVec2(x - 4, p0.y), ImVec2(x + 4, p0.y), ImVec2(x, p0.y + 6), IM_COL32(0, 0, 0, 255));
+    }
+    const float cx = p0.x + view::step_x(static_cast<int64_t>(ctx.state.step), w, 0, static_cast<int64_t>(steps));
+    dl->AddRectFilled(ImVec2(cx - 1.5f, p0.y), ImVec2(cx + 1.5f, p0.y + h), IM_COL32(220, 20, 20, 255));
+    dl->AddRect(p0, ImVec2(p0.x + w, p0.y + h), IM_COL32(120, 120, 120, 255));
+    if (ImGui::IsItemHovered() && steps) {
+        const int64_t s = view::step_at(ImGui::GetIO().MousePos.x - p0.x, w, 0, static_cast<int64_t>(steps));
+        ImGui::SetTooltip("step %lld: %s", static_cast<long long>(s),
+                          trace::event_kind_label(doc.trace().event_kind(static_cast<uint64_t>(s))));
+    }
+    if (active && steps) {
+        const int64_t s = view::step_at(ImGui::GetIO().MousePos.x - p0.x, w, 0, static_cast<int64_t>(steps));
+        if (static_cast<uint64_t>(s) != ctx.state.step) ctx.go_to(static_cast<uint64_t>(s));
+    }
+
+    // The step in words.
+    const trace::EventKind kind = ctx.state.event.kind;
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(event_color(kind)), "\xE2\x96\xA0");
+    ImGui::SameLine();
+    ImGui::Text("Step %llu / %llu \xC2\xB7 %s:", static_cast<unsigned long long>(ctx.state.step),
+                static_cast<unsigned long long>(doc.last_step()), trace::event_kind_label(kind));
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", doc.sentence().c_str());
+
+    // The teacher's note for this step (saved with the trace).
+    if (note_step_ != ctx.state.step || doc_ != &doc) {
+        auto it = doc.trace().annotations.find(ctx.state.step);
+        note_ = it == doc.trace().annotations.end() ? std::string() : it->second;
+        note_step_ = ctx.state.step;
+    }
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##note", "annotation for this step (shown as the caption in presentation mode)",
+                                 &note_)) {
+        auto& notes = doc.trace_for_edit().annotations;
+        if (note_.empty())
+            notes.erase(ctx.state.step);
+        else
+            notes[ctx.state.step] = note_;
+    }
+}
+
+}  // namespace ys::gui

@@ -1,0 +1,268 @@
+#include "trace/trace.h"
+
+#include <cstring>
+#include <limits>
+
+#include "trace/trace_io.h"
+
+namespace ys::trace {
+
+const char* tool_version() { return "yieldscope 0.1.0"; }
+
+const char* granularity_name(Granularity g) {
+    switch (g) {
+        case Granularity::Events: return "events";
+        case Granularity::Lines: return "lines";
+        case Granularity::Instructions: return "instructions";
+    }
+    return "?";
+}
+
+bool parse_granularity(std::string_view name, Granularity& out) {
+    if (name == "events") out = Granularity::Events;
+    else if (name == "lines") out = Granularity::Lines;
+    else if (name == "instructions") out = Granularity::Instructions;
+    else return false;
+    return true;
+}
+
+const char* resume_how_name(ResumeHow how) {
+    switch (how) {
+        case ResumeHow::Next: return "next";
+        case ResumeHow::Send: return "send";
+        case ResumeHow::Throw: return "throw";
+        case ResumeHow::Close: return "close";
+        case ResumeHow::ForIter: return "for";
+        case ResumeHow::YieldFrom: return "yield from";
+    }
+    return "?";
+}
+
+const char* dealloc_cause_name(DeallocCause cause) {
+    switch (cause) {
+        case DeallocCause::RefcountZero: return "refcount";
+        case DeallocCause::CycleCollector: return "collector";
+        case DeallocCause::Shutdown: return "shutdown";
+    }
+    return "?";
+}
+
+bool parse_event_kind(std::string_view name, EventKind& out) {
+#define YS_EVENT_PARSE(n, label) \
+    if (name == #n) { out = EventKind::n; return true; }
+    YS_EVENT_KINDS(YS_EVENT_PARSE)
+#undef YS_EVENT_PARSE
+    return false;
+}
+
+const char* change_kind_name(Change::Kind kind) {
+    switch (kind) {
+        case Change::Kind::Created: return "create";
+        case Change::Kind::FieldSet: return "set";
+        case Change::Kind::Refcount: return "refcount";
+        case Change::Kind::Freed: return "free";
+    }
+    return "?";
+}
+
+Trace::Trace() {
+    strings_.emplace_back();
+    string_ids_.emplace(std::string(), 0);
+    extras_.emplace_back();
+    header.tool_version = tool_version();
+}
+
+uint32_t Trace::intern(std::string_view s) {
+    if (s.empty()) return 0;
+    auto it = string_ids_.find(s);
+    if (it != string_ids_.end()) return it->second;
+    auto id = static_cast<uint32_t>(strings_.size());
+    strings_.emplace_back(s);
+    string_ids_.emplace(strings_.back(), id);
+    return id;
+}
+
+PackedValue Trace::pack(const Value& v) {
+    PackedValue p;
+    p.kind = v.kind;
+    switch (v.kind) {
+        case Value::Kind::Null: break;
+        case Value::Kind::Int: p.payload = v.number; break;
+        case Value::Kind::Text: p.text = intern(v.text); break;
+        case Value::Kind::Ref:
+            p.payload = static_cast<int64_t>(v.ref);
+            p.text = intern(v.text);
+            break;
+    }
+    return p;
+}
+
+Value Trace::unpack(const PackedValue& p) const {
+    switch (p.kind) {
+        case Value::Kind::Null: return Value::null();
+        case Value::Kind::Int: return Value::integer(p.payload);
+        case Value::Kind::Text: return Value::inline_text(std::string(str(p.text)));
+        case Value::Kind::Ref: {
+            Value v;
+            v.kind = Value::Kind::Ref;
+            v.ref = static_cast<ObjectId>(p.payload);
+            v.text = std::string(str(p.text));
+            return v;
+        }
+    }
+    return Value::null();
+}
+
+Event Trace::event(uint64_t step) const {
+    const StepRecord& r = steps_[step];
+    Event e;
+    e.kind = r.kind;
+    e.subject = r.subject;
+    e.frame = r.frame;
+    e.line = r.line;
+    e.lasti = r.lasti;
+    e.detail = r.detail;
+    e.value = unpack(r.value);
+    e.text = std::string(str(r.text));
+    if (r.extra) {
+        e.objects = extras_[r.extra].objects;
+        e.virtual_time = extras_[r.extra].virtual_time;
+    }
+    return e;
+}
+
+std::span<const Change> Trace::changes(uint64_t step) const {
+    uint64_t begin = steps_[step].changes_begin;
+    uint64_t end = step + 1 < steps_.size() ? steps_[step + 1].changes_begin : changes_.size();
+    return std::span<const Change>(changes_.data() + begin, end - begin);
+}
+
+const CodeObject* Trace::code(ObjectId id) const {
+    auto it = codes.find(id);
+    return it == codes.end() ? nullptr : it->second.get();
+}
+
+uint64_t Trace::find_next(EventKind kind, uint64_t from) const {
+    for (uint64_t i = from; i < steps_.size(); ++i)
+        if (steps_[i].kind == kind) return i;
+    return steps_.size();
+}
+
+uint64_t Trace::find_prev(EventKind kind, uint64_t from) const {
+    if (steps_.empty()) return std::numeric_limits<uint64_t>::max();
+    if (from >= steps_.size()) from = steps_.size() - 1;
+    for (uint64_t i = from + 1; i-- > 0;)
+        if (steps_[i].kind == kind) return i;
+    return std::numeric_limits<uint64_t>::max();
+}
+
+void Trace::add_created(ObjectId id, std::string_view type_name, int64_t refcount) {
+    Change c;
+    c.kind = Change::Kind::Created;
+    c.name = intern(type_name);
+    c.object = id;
+    c.value.kind = Value::Kind::Int;
+    c.value.payload = refcount;
+    changes_.push_back(c);
+}
+
+void Trace::add_field_set(ObjectId id, std::string_view field, const Value& value) {
+    Change c;
+    c.kind = Change::Kind::FieldSet;
+    c.name = intern(field);
+    c.object = id;
+    c.value = pack(value);
+    changes_.push_back(c);
+}
+
+void Trace::add_refcount(ObjectId id, int64_t refcount) {
+    Change c;
+    c.kind = Change::Kind::Refcount;
+    c.object = id;
+    c.value.kind = Value::Kind::Int;
+    c.value.payload = refcount;
+    changes_.push_back(c);
+}
+
+void Trace::add_freed(ObjectId id) {
+    Change c;
+    c.kind = Change::Kind::Freed;
+    c.object = id;
+    changes_.push_back(c);
+}
+
+uint64_t Trace::pending_changes_begin() const {
+    return closed_changes_end_;
+}
+
+void Trace::add_event(const Event& event) {
+    StepRecord r;
+    r.kind = event.kind;
+    r.detail = event.detail;
+    r.line = event.line;
+    r.lasti = event.lasti;
+    r.text = intern(event.text);
+    r.subject = event.subject;
+    r.frame = event.frame;
+    r.value = pack(event.value);
+    r.changes_begin = closed_changes_end_;
+    if (!event.objects.empty() || event.virtual_time != 0.0) {
+        r.extra = static_cast<uint32_t>(extras_.size());
+        extras_.push_back(StepExtra{event.objects, event.virtual_time});
+    }
+    steps_.push_back(r);
+    closed_changes_end_ = changes_.size();
+}
+
+void Trace::add_record(StepRecord record, const StepExtra* extra) {
+    record.changes_begin = closed_changes_end_;
+    record.extra = 0;
+    if (extra && (!extra->objects.empty() || extra->virtual_time != 0.0)) {
+        record.extra = static_cast<uint32_t>(extras_.size());
+        extras_.push_back(*extra);
+    }
+    steps_.push_back(record);
+    closed_changes_end_ = changes_.size();
+}
+
+void Trace::reserve(uint64_t steps, uint64_t changes) {
+    steps_.reserve(steps);
+    changes_.reserve(changes);
+}
+
+size_t Trace::memory_bytes() const {
+    size_t bytes = steps_.capacity() * sizeof(StepRecord) + changes_.capacity() * sizeof(Change) +
+                   extras_.capacity() * sizeof(StepExtra) + strings_.capacity() * sizeof(std::string);
+    for (const auto& s : strings_) bytes += s.size() > 15 ? s.capacity() + 1 : 0;
+    bytes += string_ids_.size() * (sizeof(std::string) + sizeof(uint32_t) + 2 * sizeof(void*));
+    return bytes;
+}
+
+bool Trace::same_content(const Trace& o) const {
+    if (!(header == o.header) || filename != o.filename || source != o.source ||
+        annotations != o.annotations || steps_.size() != o.steps_.size() ||
+        changes_.size() != o.changes_.size() || codes.size() != o.codes.size())
+        return false;
+    for (auto a = codes.begin(), b = o.codes.begin(); a != codes.end(); ++a, ++b) {
+        if (a->first != b->first) return false;
+        if (code_to_json_text(*a->second) != code_to_json_text(*b->second)) return false;
+    }
+    for (uint64_t i = 0; i < steps_.size(); ++i) {
+        const Event x = event(i), y = o.event(i);
+        if (x.kind != y.kind || x.subject != y.subject || x.frame != y.frame ||
+            x.line != y.line || x.lasti != y.lasti || x.detail != y.detail ||
+            !(x.value == y.value) || x.text != y.text || x.objects != y.objects ||
+            x.virtual_time != y.virtual_time || steps_[i].changes_begin != o.steps_[i].changes_begin)
+            return false;
+    }
+    for (uint64_t i = 0; i < changes_.size(); ++i) {
+        const Change& x = changes_[i];
+        const Change& y = o.changes_[i];
+        if (x.kind != y.kind || x.object != y.object || str(x.name) != o.str(y.name) ||
+            !(unpack(x.value) == o.unpack(y.value)))
+            return false;
+    }
+    return true;
+}
+
+}  // namespace ys::trace

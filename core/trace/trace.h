@@ -1,0 +1,152 @@
+// The in-memory trace: a header, the program, its code objects, and a sequence of steps.
+// Each step is one Event (sink.h) plus the heap changes that came before it. The storage
+// is compact (strings interned, values packed) so that a trace of ten million steps fits
+// in memory; `event(step)` and `change_value(...)` give back the plain sink types.
+//
+// Step n's changes happened before its event: the state "at step n" is the state after
+// applying the changes of steps 0..n (see replay.h).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "trace/sink.h"
+
+namespace ys::trace {
+
+inline constexpr const char* kFormatName = "yieldscope-trace";
+inline constexpr int kFormatVersion = 1;
+// A trace written by this build says which tool wrote it.
+const char* tool_version();
+
+const char* granularity_name(Granularity g);            // "events" | "lines" | "instructions"
+bool parse_granularity(std::string_view name, Granularity& out);
+const char* resume_how_name(ResumeHow how);             // "next", "send", "throw", ...
+const char* dealloc_cause_name(DeallocCause cause);     // "refcount", "collector", "shutdown"
+bool parse_event_kind(std::string_view name, EventKind& out);  // from event_kind_name()
+
+struct TraceHeader {
+    std::string format = kFormatName;
+    int version = kFormatVersion;
+    Granularity granularity = Granularity::Events;
+    std::string tool_version;
+    // Set when recording stopped at the step budget: the trace is a prefix of the run.
+    bool truncated = false;
+    bool operator==(const TraceHeader&) const = default;
+};
+
+// A Value with its text interned (16 bytes instead of 56).
+struct PackedValue {
+    Value::Kind kind = Value::Kind::Null;
+    uint32_t text = 0;     // string id: Text repr, or Ref label (0 = "")
+    int64_t payload = 0;   // Int: the number; Ref: the object id
+    bool operator==(const PackedValue&) const = default;
+};
+
+struct Change {
+    enum class Kind : uint8_t { Created, FieldSet, Refcount, Freed };
+    Kind kind = Kind::FieldSet;
+    uint32_t name = 0;     // string id: Created -> type name, FieldSet -> field name
+    ObjectId object = 0;
+    PackedValue value;     // FieldSet: the new value; Created / Refcount: Int refcount
+    bool operator==(const Change&) const = default;
+};
+const char* change_kind_name(Change::Kind kind);  // "create" | "set" | "refcount" | "free"
+
+// One step's event, packed. `extra` indexes Trace::extras (0 = none) for the rare
+// fields (GcEnd's objects, the event loop's virtual time).
+struct StepRecord {
+    EventKind kind = EventKind::Line;
+    uint8_t detail = 0;
+    int32_t line = -1;
+    int32_t lasti = -1;
+    uint32_t text = 0;     // string id
+    uint32_t extra = 0;
+    ObjectId subject = 0;
+    ObjectId frame = 0;
+    PackedValue value;
+    uint64_t changes_begin = 0;   // index into the change array; ends at the next step's
+    bool operator==(const StepRecord&) const = default;
+};
+
+struct StepExtra {
+    std::vector<ObjectId> objects;
+    double virtual_time = 0.0;
+    bool operator==(const StepExtra&) const = default;
+};
+
+class Trace {
+public:
+    Trace();
+
+    TraceHeader header;
+    std::string filename;   // the program's file name as recorded ("fib.py")
+    std::string source;     // the program's source text
+    // Every traced `code` object's full code object, by its ObjectId.
+    std::map<ObjectId, CodePtr> codes;
+    // A teacher's note per step, saved with the trace.
+    std::map<uint64_t, std::string> annotations;
+
+    // --- reading -------------------------------------------------------------------
+    uint64_t step_count() const { return steps_.size(); }
+    bool empty() const { return steps_.empty(); }
+    const StepRecord& record(uint64_t step) const { return steps_[step]; }
+    EventKind event_kind(uint64_t step) const { return steps_[step].kind; }
+    Event event(uint64_t step) const;                  // unpacked
+    std::span<const Change> changes(uint64_t step) const;
+    uint64_t change_count() const { return changes_.size(); }
+    std::string_view str(uint32_t id) const { return strings_[id]; }
+    Value unpack(const PackedValue& v) const;
+    const CodeObject* code(ObjectId id) const;         // null if unknown
+    const std::vector<StepRecord>& steps() const { return steps_; }
+    const std::vector<Change>& all_changes() const { return changes_; }
+    const std::vector<std::string>& strings() const { return strings_; }
+    const std::vector<StepExtra>& extras() const { return extras_; }
+    // The next / previous step at or after / before `from` whose event is `kind`;
+    // step_count() / UINT64_MAX when none.
+    uint64_t find_next(EventKind kind, uint64_t from) const;
+    uint64_t find_prev(EventKind kind, uint64_t from) const;
+
+    // --- building (the recorder and the readers) -------------------------------------
+    uint32_t intern(std::string_view s);
+    PackedValue pack(const Value& v);
+    // Heap changes for the step being built (closed by add_event).
+    void add_created(ObjectId id, std::string_view type_name, int64_t refcount);
+    void add_field_set(ObjectId id, std::string_view field, const Value& value);
+    void add_refcount(ObjectId id, int64_t refcount);
+    void add_freed(ObjectId id);
+    void add_change(const Change& change) { changes_.push_back(change); }
+    // Changes added since the last event (the open step's).
+    uint64_t pending_changes_begin() const;
+    Change& change_at(uint64_t index) { return changes_[index]; }
+    void add_event(const Event& event);
+    void add_record(StepRecord record, const StepExtra* extra);  // raw, for readers
+    void reserve(uint64_t steps, uint64_t changes);
+
+    // Bytes held by the step, change, string and extra arrays (for the benchmark).
+    size_t memory_bytes() const;
+
+    // Same content (header, program, codes compared by serialized form, annotations,
+    // steps, changes with strings resolved).
+    bool same_content(const Trace& other) const;
+
+private:
+    std::vector<StepRecord> steps_;
+    std::vector<Change> changes_;
+    std::vector<StepExtra> extras_;      // [0] is the empty extra
+    std::vector<std::string> strings_;   // [0] is ""
+    struct StringHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> string_ids_;
+    uint64_t closed_changes_end_ = 0;    // changes before this index belong to closed steps
+};
+
+}  // namespace ys::trace

@@ -1,0 +1,1028 @@
+// The eval loop: _PyEvalFrameDefault of CPython 3.11. Python-to-Python calls are
+// inlined (a new frame, no C++ recursion); generators, calls from native code and
+// CALL_FUNCTION_EX re-enter it, as in CPython. Unwinding is driven by the zero-cost
+// exception table. Instruction semantics follow Python/ceval.c instruction for
+// instruction, including the order in which references are dropped.
+#include "vm/eval_support.h"
+
+namespace ys::vm {
+
+using ys::Op;
+
+#define STACK_LEVEL() (static_cast<int>(sp - (lp + nlocalsplus)))
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+#define PEEK(n) (sp[-static_cast<int>(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define SET_SECOND(v) (sp[-2] = (v))
+#define JUMPBY(n) (next += (n))
+#define SKIP_CACHES(op) (next += kCacheEntries[static_cast<int>(Op::op)])
+#define SAVE() (frame->stacktop = static_cast<int>(sp - lp))
+
+static unsigned char kCacheEntries[256];
+static bool init_cache_table() {
+    for (int i = 0; i < 256; i++) kCacheEntries[i] = op_info(static_cast<unsigned char>(i)).cache_entries;
+    return true;
+}
+static bool g_cache_table_ready = init_cache_table();
+
+Object* eval_frame(Frame* frame, bool throwflag) {
+    (void)g_cache_table_ready;
+    Runtime& r = rt();
+    CodeObj* co;
+    const uint16_t* code;
+    Object** lp;
+    Object** sp;
+    Object* consts;
+    Object* names;
+    int nlocalsplus;
+    int next;
+    int opcode;
+    unsigned oparg;
+    Object* kwnames = nullptr;  // borrowed, from KW_NAMES (call_shape.kwnames)
+    Object* retval = nullptr;
+    // The sink never changes during a run: one register test per instruction.
+    trace::TraceSink* const sink = t_sink;
+
+    frame->previous = r.current_frame;
+    r.current_frame = frame;
+    frame->is_entry = true;
+    if (r.c_depth >= kMaxCDepth) {
+        raise(&RecursionError_Type, "maximum recursion depth exceeded");
+        r.current_frame = frame->previous;
+        return nullptr;
+    }
+    // CPython 3.11.7 counts one recursion unit per frame (entry frames included):
+    // a module at limit 1000 reaches 998 nested calls, as python3 does.
+    r.c_depth++;
+    if (throwflag) {
+        if (!enter_recursive_py()) goto exit_unwind_noframe;
+        if (t_sink) report_frame(trace::EventKind::FramePush, frame);
+        goto resume_with_error;
+    }
+
+start_frame:
+    if (!enter_recursive_py()) goto exit_unwind_noframe;
+    if (t_sink) report_frame(trace::EventKind::FramePush, frame);
+
+resume_frame:
+    co = frame->f_code;
+    code = co->instrs;
+    lp = frame->localsplus();
+    sp = lp + frame->stacktop;
+    frame->stacktop = -1;  // executing: the collector does not look inside
+    consts = co->consts;
+    names = co->names;
+    nlocalsplus = co->nlocalsplus;
+    next = frame->prev_instr + 1;
+
+    for (;;) {
+        frame->prev_instr = next;
+        {
+            uint16_t unit = code[next++];
+            opcode = unit & 0xFF;
+            oparg = unit >> 8;
+        }
+    dispatch_opcode:
+        if (++r.steps >= r.step_limit) [[unlikely]] {
+            if (r.max_steps && r.steps > r.max_steps) {
+                SAVE();
+                throw BudgetExhausted{frame->lineno()};
+            }
+        }
+        if (sink) [[unlikely]] report_instruction(frame, opcode, oparg);
+        switch (static_cast<Op>(opcode)) {
+            case Op::NOP:
+            case Op::RESUME:
+            case Op::CACHE:
+                break;
+            case Op::EXTENDED_ARG: {
+                uint16_t unit = code[next];
+                frame->prev_instr = next++;
+                opcode = unit & 0xFF;
+                oparg = (oparg << 8) | (unit >> 8);
+                goto dispatch_opcode;
+            }
+            case Op::POP_TOP: {
+                Object* v = POP();
+                xdecref(v);
+                break;
+            }
+            case Op::PUSH_NULL:
+                PUSH(nullptr);
+                break;
+            case Op::COPY: {
+                Object* v = PEEK(oparg);
+                PUSH(newref(v));
+                break;
+            }
+            case Op::SWAP: {
+                Object* t = TOP();
+                SET_TOP(PEEK(oparg));
+                PEEK(oparg) = t;
+                break;
+            }
+            case Op::LOAD_CONST:
+                PUSH(newref(tuple_items(consts)[oparg]));
+                break;
+            case Op::LOAD_FAST: {
+                Object* v = lp[oparg];
+                if (!v) {
+                    unbound_local_error(co, static_cast<int>(oparg));
+                    goto error;
+                }
+                PUSH(newref(v));
+                break;
+            }
+            case Op::STORE_FAST: {
+                Object* v = POP();
+                Object* old = lp[oparg];
+                lp[oparg] = v;
+                xdecref(old);
+                break;
+            }
+            case Op::DELETE_FAST: {
+                Object* v = lp[oparg];
+                if (!v) {
+                    unbound_local_error(co, static_cast<int>(oparg));
+                    goto error;
+                }
+                lp[oparg] = nullptr;
+                decref(v);
+                break;
+            }
+            case Op::MAKE_CELL: {
+                Object* initial = lp[oparg];
+                Object* cell = new_cell(initial);
+                if (!cell) goto error;
+                xdecref(initial);
+                lp[oparg] = cell;
+                break;
+            }
+            case Op::COPY_FREE_VARS: {
+                Object* closure = static_cast<FunctionObject*>(frame->f_func)->func_closure;
+                int offset = nlocalsplus - static_cast<int>(oparg);
+                for (unsigned i = 0; i < oparg; i++) lp[offset + static_cast<int>(i)] = newref(tuple_items(closure)[i]);
+                break;
+            }
+            case Op::LOAD_CLOSURE: {
+                Object* v = lp[oparg];
+                if (!v) {
+                    unbound_local_error(co, static_cast<int>(oparg));
+                    goto error;
+                }
+                PUSH(newref(v));
+                break;
+            }
+            case Op::LOAD_DEREF: {
+                Object* v = static_cast<CellObject*>(lp[oparg])->ob_ref;
+                if (!v) {
+                    unbound_deref_error(co, static_cast<int>(oparg));
+                    goto error;
+                }
+                PUSH(newref(v));
+                break;
+            }
+            case Op::LOAD_CLASSDEREF: {
+                Object* name = tuple_items(co->localsplusnames)[oparg];
+                Object* v = frame->f_locals ? dict_get(frame->f_locals, name) : nullptr;
+                if (v) {
+                    incref(v);
+                } else {
+                    if (err_occurred()) goto error;
+                    v = static_cast<CellObject*>(lp[oparg])->ob_ref;
+                    if (!v) {
+                        unbound_deref_error(co, static_cast<int>(oparg));
+                        goto error;
+                    }
+                    incref(v);
+                }
+                PUSH(v);
+                break;
+            }
+            case Op::STORE_DEREF: {
+                Object* v = POP();
+                CellObject* cell = static_cast<CellObject*>(lp[oparg]);
+                Object* old = cell->ob_ref;
+                cell->ob_ref = v;
+                xdecref(old);
+                break;
+            }
+            case Op::DELETE_DEREF: {
+                CellObject* cell = static_cast<CellObject*>(lp[oparg]);
+                Object* old = cell->ob_ref;
+                if (!old) {
+                    unbound_deref_error(co, static_cast<int>(oparg));
+                    goto error;
+                }
+                cell->ob_ref = nullptr;
+                decref(old);
+                break;
+            }
+            case Op::LOAD_GLOBAL: {
+                Object* name = tuple_items(names)[oparg >> 1];
+                Object* v = dict_get_str(frame->f_globals, name);
+                if (!v) v = dict_get_str(frame->f_builtins, name);
+                if (!v) {
+                    name_error(name);
+                    goto error;
+                }
+                if (oparg & 1) PUSH(nullptr);
+                PUSH(newref(v));
+                SKIP_CACHES(LOAD_GLOBAL);
+                break;
+            }
+            case Op::STORE_GLOBAL: {
+                Object* v = POP();
+                int err = dict_set(frame->f_globals, tuple_items(names)[oparg], v);
+                decref(v);
+                if (err) goto error;
+                break;
+            }
+            case Op::DELETE_GLOBAL: {
+                Object* name = tuple_items(names)[oparg];
+                if (!dict_get_str(frame->f_globals, name)) {
+                    name_error(name);
+                    goto error;
+                }
+                if (dict_del(frame->f_globals, name) < 0) goto error;
+                break;
+            }
+            case Op::LOAD_NAME: {
+                Object* name = tuple_items(names)[oparg];
+                Object* v = nullptr;
+                if (frame->f_locals) {
+                    v = is_dict(frame->f_locals) ? dict_get(frame->f_locals, name) : get_item(frame->f_locals, name);
+                    if (!v && err_occurred()) {
+                        if (!err_matches(&KeyError_Type)) goto error;
+                        err_clear();
+                    }
+                }
+                if (!v) v = dict_get_str(frame->f_globals, name);
+                if (!v) v = dict_get_str(frame->f_builtins, name);
+                if (!v) {
+                    name_error(name);
+                    goto error;
+                }
+                PUSH(newref(v));
+                break;
+            }
+            case Op::STORE_NAME: {
+                Object* v = POP();
+                int err = set_item(frame->f_locals, tuple_items(names)[oparg], v);
+                decref(v);
+                if (err) goto error;
+                break;
+            }
+            case Op::DELETE_NAME: {
+                Object* name = tuple_items(names)[oparg];
+                if (set_item(frame->f_locals, name, nullptr) < 0) {
+                    err_clear();
+                    name_error(name);
+                    goto error;
+                }
+                break;
+            }
+            case Op::LOAD_ATTR: {
+                Object* owner = TOP();
+                Object* res = get_attr(owner, tuple_items(names)[oparg]);
+                if (!res) goto error;
+                SET_TOP(res);
+                decref(owner);
+                SKIP_CACHES(LOAD_ATTR);
+                break;
+            }
+            case Op::STORE_ATTR: {
+                Object* owner = TOP();
+                Object* v = SECOND();
+                sp -= 2;
+                int err = set_attr(owner, tuple_items(names)[oparg], v);
+                decref(v);
+                decref(owner);
+                if (err) goto error;
+                SKIP_CACHES(STORE_ATTR);
+                break;
+            }
+            case Op::DELETE_ATTR: {
+                Object* owner = POP();
+                int err = set_attr(owner, tuple_items(names)[oparg], nullptr);
+                decref(owner);
+                if (err) goto error;
+                break;
+            }
+            case Op::LOAD_METHOD: {
+                Object* obj = TOP();
+                Object* meth = nullptr;
+                int found = get_method(obj, tuple_items(names)[oparg], &meth);
+                if (!meth) goto error;
+                if (found) {
+                    SET_TOP(meth);
+                    PUSH(obj);
+                } else {
+                    SET_TOP(nullptr);
+                    decref(obj);
+                    PUSH(meth);
+                }
+                SKIP_CACHES(LOAD_METHOD);
+                break;
+            }
+            case Op::UNARY_POSITIVE:
+            case Op::UNARY_NEGATIVE:
+            case Op::UNARY_INVERT: {
+                Object* v = TOP();
+                Object* res = opcode == static_cast<int>(Op::UNARY_POSITIVE)   ? unary_positive(v)
+                              : opcode == static_cast<int>(Op::UNARY_NEGATIVE) ? unary_negative(v)
+                                                                                : unary_invert(v);
+                decref(v);
+                SET_TOP(res);
+                if (!res) goto error;
+                break;
+            }
+            case Op::UNARY_NOT: {
+                Object* v = TOP();
+                int t = object_is_true(v);
+                decref(v);
+                if (t < 0) {
+                    sp--;
+                    goto error;
+                }
+                SET_TOP(new_bool(!t));
+                break;
+            }
+            case Op::BINARY_OP: {
+                Object* rhs = POP();
+                Object* lhs = TOP();
+                Object* res = binary_op(lhs, rhs, static_cast<int>(oparg));
+                decref(lhs);
+                decref(rhs);
+                SET_TOP(res);
+                if (!res) goto error;
+                SKIP_CACHES(BINARY_OP);
+                break;
+            }
+            case Op::BINARY_SUBSCR: {
+                Object* sub = POP();
+                Object* container = TOP();
+                Object* res = get_item(container, sub);
+                decref(container);
+                decref(sub);
+                SET_TOP(res);
+                if (!res) goto error;
+                SKIP_CACHES(BINARY_SUBSCR);
+                break;
+            }
+            case Op::STORE_SUBSCR: {
+                Object* sub = TOP();
+                Object* container = SECOND();
+                Object* v = THIRD();
+                sp -= 3;
+                int err = set_item(container, sub, v);
+                decref(v);
+                decref(container);
+                decref(sub);
+                if (err) goto error;
+                SKIP_CACHES(STORE_SUBSCR);
+                break;
+            }
+            case Op::DELETE_SUBSCR: {
+                Object* sub = TOP();
+                Object* container = SECOND();
+                sp -= 2;
+                int err = set_item(container, sub, nullptr);
+                decref(container);
+                decref(sub);
+                if (err) goto error;
+                break;
+            }
+            case Op::BUILD_SLICE: {
+                Object* step = oparg == 3 ? POP() : nullptr;
+                Object* stop = POP();
+                Object* start = TOP();
+                Object* slice = new_slice(start, stop, step);
+                decref(start);
+                decref(stop);
+                xdecref(step);
+                SET_TOP(slice);
+                if (!slice) goto error;
+                break;
+            }
+            case Op::COMPARE_OP: {
+                Object* right = POP();
+                Object* left = TOP();
+                Object* res = rich_compare(left, right, static_cast<int>(oparg));
+                SET_TOP(res);
+                decref(left);
+                decref(right);
+                if (!res) goto error;
+                SKIP_CACHES(COMPARE_OP);
+                break;
+            }
+            case Op::IS_OP: {
+                Object* right = POP();
+                Object* left = TOP();
+                bool res = (left == right) ^ (oparg != 0);
+                decref(left);
+                decref(right);
+                SET_TOP(new_bool(res));
+                break;
+            }
+            case Op::CONTAINS_OP: {
+                Object* right = POP();
+                Object* left = POP();
+                int res = contains(right, left);
+                decref(left);
+                decref(right);
+                if (res < 0) goto error;
+                PUSH(new_bool((res != 0) ^ (oparg != 0)));
+                break;
+            }
+            case Op::JUMP_FORWARD:
+                JUMPBY(static_cast<int>(oparg));
+                break;
+            case Op::JUMP_BACKWARD:
+            case Op::JUMP_BACKWARD_NO_INTERRUPT:
+                JUMPBY(-static_cast<int>(oparg));
+                break;
+            case Op::POP_JUMP_FORWARD_IF_FALSE:
+            case Op::POP_JUMP_BACKWARD_IF_FALSE:
+            case Op::POP_JUMP_FORWARD_IF_TRUE:
+            case Op::POP_JUMP_BACKWARD_IF_TRUE: {
+                Object* cond = POP();
+                int t;
+                if (cond == YS_True) t = 1;
+                else if (cond == YS_False) t = 0;
+                else {
+                    t = object_is_true(cond);
+                    if (t < 0) {
+                        decref(cond);
+                        goto error;
+                    }
+                }
+                decref(cond);
+                bool want_true = opcode == static_cast<int>(Op::POP_JUMP_FORWARD_IF_TRUE) ||
+                                 opcode == static_cast<int>(Op::POP_JUMP_BACKWARD_IF_TRUE);
+                bool backward = opcode == static_cast<int>(Op::POP_JUMP_BACKWARD_IF_FALSE) ||
+                                opcode == static_cast<int>(Op::POP_JUMP_BACKWARD_IF_TRUE);
+                if ((t != 0) == want_true) JUMPBY(backward ? -static_cast<int>(oparg) : static_cast<int>(oparg));
+                break;
+            }
+            case Op::POP_JUMP_FORWARD_IF_NONE:
+            case Op::POP_JUMP_BACKWARD_IF_NONE:
+            case Op::POP_JUMP_FORWARD_IF_NOT_NONE:
+            case Op::POP_JUMP_BACKWARD_IF_NOT_NONE: {
+                Object* v = POP();
+                bool is_none = v == YS_None;
+                decref(v);
+                bool want_none = opcode == static_cast<int>(Op::POP_JUMP_FORWARD_IF_NONE) ||
+                                 opcode == static_cast<int>(Op::POP_JUMP_BACKWARD_IF_NONE);
+                bool backward = opcode == static_cast<int>(Op::POP_JUMP_BACKWARD_IF_NONE) ||
+                                opcode == static_cast<int>(Op::POP_JUMP_BACKWARD_IF_NOT_NONE);
+                if (is_none == want_none) JUMPBY(backward ? -static_cast<int>(oparg) : static_cast<int>(oparg));
+                break;
+            }
+            case Op::JUMP_IF_FALSE_OR_POP:
+            case Op::JUMP_IF_TRUE_OR_POP: {
+                Object* cond = TOP();
+                int t = object_is_true(cond);
+                if (t < 0) goto error;
+                bool jump_on = opcode == static_cast<int>(Op::JUMP_IF_TRUE_OR_POP);
+                if ((t != 0) == jump_on) {
+                    JUMPBY(static_cast<int>(oparg));
+                } else {
+                    sp--;
+                    decref(cond);
+                }
+                break;
+            }
+            case Op::GET_ITER: {
+                Object* iterable = TOP();
+                Object* it = get_iter(iterable);
+                decref(iterable);
+                SET_TOP(it);
+                if (!it) goto error;
+                break;
+            }
+            case Op::GET_YIELD_FROM_ITER: {
+                Object* iterable = TOP();
+                if (iterable->ob_type != &Generator_Type) {
+                    Object* it = get_iter(iterable);
+                    decref(iterable);
+                    SET_TOP(it);
+                    if (!it) goto error;
+                }
+                break;
+            }
+            case Op::FOR_ITER: {
+                Object* it = TOP();
+                Object* nx = it->ob_type->tp_iternext ? it->ob_type->tp_iternext(it) : nullptr;
+                if (nx) {
+                    PUSH(nx);
+                    break;
+                }
+                if (err_occurred()) {
+                    if (!err_matches(&StopIteration_Type)) goto error;
+                    err_clear();
+                } else if (!it->ob_type->tp_iternext) {
+                    raise_format(&TypeError_Type, "'%s' object is not an iterator", type_name(it));
+                    goto error;
+                }
+                sp--;
+                decref(it);
+                JUMPBY(static_cast<int>(oparg));
+                break;
+            }
+            case Op::SEND: {
+                Object* v = POP();
+                Object* receiver = TOP();
+                Object* res = nullptr;
+                SAVE();
+                SendResult st = iter_send(receiver, v, &res);
+                frame->stacktop = -1;
+                decref(v);
+                if (st == SendResult::Error) goto error;
+                if (st == SendResult::Return) {
+                    decref(receiver);
+                    SET_TOP(res);
+                    JUMPBY(static_cast<int>(oparg));
+                    break;
+                }
+                PUSH(res);
+                break;
+            }
+            case Op::YIELD_VALUE: {
+                retval = POP();
+                GenObject* gen = gen_from_frame(frame);
+                gen->gi_frame_state = FRAME_SUSPENDED;
+                SAVE();
+                if (t_sink) report_frame(trace::EventKind::FramePop, frame);
+                leave_recursive_call();  // _Py_LeaveRecursiveCallPy
+                r.current_frame = frame->previous;
+                r.c_depth--;
+                return retval;
+            }
+            case Op::RETURN_VALUE: {
+                retval = POP();
+                SAVE();
+                if (t_sink) report_frame(trace::EventKind::FramePop, frame);
+                leave_recursive_call();
+                if (!frame->is_entry) {
+                    Frame* dying = frame;
+                    frame = r.current_frame = dying->previous;
+                    pop_frame(dying);
+                    *(frame->localsplus() + frame->stacktop++) = retval;
+                    goto resume_frame;
+                }
+                r.current_frame = frame->previous;
+                r.c_depth--;
+                return retval;
+            }
+            case Op::RETURN_GENERATOR: {
+                SAVE();
+                Object* gen = make_generator(frame);
+                if (!gen) {
+                    frame->stacktop = -1;
+                    goto error;
+                }
+                leave_recursive_call();
+                if (!frame->is_entry) {
+                    Frame* prev = frame->previous;
+                    release_frame_memory(frame);
+                    frame = r.current_frame = prev;
+                    *(frame->localsplus() + frame->stacktop++) = gen;
+                    goto resume_frame;
+                }
+                // The thread frame's references moved into the generator; leave it
+                // empty so the caller's pop_frame releases only what it still owns.
+                frame->stacktop = 0;
+                frame->f_locals = nullptr;
+                incref(frame->f_func);
+                incref(frame->f_code);
+                frame->frame_obj = nullptr;
+                r.current_frame = frame->previous;
+                r.c_depth--;
+                return gen;
+            }
+            case Op::BUILD_TUPLE: {
+                Object* t = new_tuple(static_cast<intptr_t>(oparg));
+                if (!t) goto error;
+                for (unsigned i = oparg; i > 0; i--) tuple_items(t)[i - 1] = POP();
+                PUSH(t);
+                break;
+            }
+            case Op::BUILD_LIST: {
+                Object* l = new_list(static_cast<intptr_t>(oparg));
+                if (!l) goto error;
+                for (unsigned i = oparg; i > 0; i--) list_items(l)[i - 1] = POP();
+                PUSH(l);
+                break;
+            }
+            case Op::LIST_TO_TUPLE: {
+                Object* l = TOP();
+                Object* t = tuple_from(list_items(l).data(), static_cast<intptr_t>(list_items(l).size()));
+                decref(l);
+                SET_TOP(t);
+                if (!t) goto error;
+                break;
+            }
+            case Op::BUILD_SET: {
+                Object* s = new_set();
+                if (!s) goto error;
+                int err = 0;
+                for (unsigned i = oparg; i > 0; i--) {
+                    Object* item = PEEK(i);
+                    if (!err) err = set_add(s, item);
+                    decref(item);
+                }
+                sp -= oparg;
+                if (err) {
+                    decref(s);
+                    goto error;
+                }
+                PUSH(s);
+                break;
+            }
+            case Op::BUILD_MAP: {
+                Object* d = new_dict();
+                if (!d) goto error;
+                int err = 0;
+                for (unsigned i = oparg; i > 0; i--) {
+                    Object* k = PEEK(2 * i);
+                    Object* v = PEEK(2 * i - 1);
+                    if (!err) err = dict_set(d, k, v);
+                }
+                for (unsigned i = 0; i < 2 * oparg; i++) decref(POP());
+                if (err) {
+                    decref(d);
+                    goto error;
+                }
+                PUSH(d);
+                break;
+            }
+            case Op::BUILD_CONST_KEY_MAP: {
+                Object* keys = POP();
+                Object* d = new_dict();
+                int err = d ? 0 : -1;
+                for (unsigned i = 0; i < oparg && !err; i++)
+                    err = dict_set(d, tuple_items(keys)[i], PEEK(oparg - i));
+                for (unsigned i = 0; i < oparg; i++) decref(POP());
+                decref(keys);
+                if (err) {
+                    xdecref(d);
+                    goto error;
+                }
+                PUSH(d);
+                break;
+            }
+            case Op::BUILD_STRING: {
+                std::string s;
+                for (unsigned i = oparg; i > 0; i--) s += str_value(PEEK(i));
+                for (unsigned i = 0; i < oparg; i++) decref(POP());
+                Object* str = new_str(s);
+                if (!str) goto error;
+                PUSH(str);
+                break;
+            }
+            case Op::LIST_APPEND: {
+                Object* v = POP();
+                list_items(PEEK(oparg)).push_back(v);
+                break;
+            }
+            case Op::SET_ADD: {
+                Object* v = POP();
+                int err = set_add(PEEK(oparg), v);
+                decref(v);
+                if (err) goto error;
+                break;
+            }
+            case Op::MAP_ADD: {
+                Object* v = POP();
+                Object* k = POP();
+                int err = dict_set(PEEK(oparg), k, v);
+                decref(v);
+                decref(k);
+                if (err) goto error;
+                break;
+            }
+            case Op::LIST_EXTEND: {
+                Object* iterable = POP();
+                if (list_extend(PEEK(oparg), iterable) < 0) {
+                    decref(iterable);
+                    goto error;
+                }
+                decref(iterable);
+                break;
+            }
+            case Op::SET_UPDATE: {
+                Object* iterable = POP();
+                Object* it = get_iter(iterable);
+                decref(iterable);
+                if (!it) goto error;
+                Object* s = PEEK(oparg);
+                while (Object* x = iter_next(it)) {
+                    set_add(s, x);
+                    decref(x);
+                }
+                decref(it);
+                if (err_occurred()) goto error;
+                break;
+            }
+            case Op::DICT_UPDATE:
+            case Op::DICT_MERGE: {
+                Object* update = POP();
+                Object* dict = PEEK(oparg);
+                int err = dict_update_op(dict, update, opcode == static_cast<int>(Op::DICT_MERGE), PEEK(oparg + 2));
+                decref(update);
+                if (err) goto error;
+                break;
+            }
+            case Op::UNPACK_SEQUENCE: {
+                Object* seq = POP();
+                bool ok = unpack_sequence(seq, static_cast<int>(oparg), -1, sp);
+                decref(seq);
+                if (!ok) goto error;
+                sp += oparg;
+                SKIP_CACHES(UNPACK_SEQUENCE);
+                break;
+            }
+            case Op::UNPACK_EX: {
+                int before = static_cast<int>(oparg & 0xFF), after = static_cast<int>(oparg >> 8);
+                Object* seq = POP();
+                bool ok = unpack_sequence(seq, before, after, sp);
+                decref(seq);
+                if (!ok) goto error;
+                sp += before + after + 1;
+                break;
+            }
+            case Op::FORMAT_VALUE: {
+                Object* spec = (oparg & 0x04) ? POP() : nullptr;
+                Object* value = POP();
+                Object* res = format_value(value, static_cast<int>(oparg & 0x03), spec);
+                decref(value);
+                xdecref(spec);
+                if (!res) goto error;
+                PUSH(res);
+                break;
+            }
+            case Op::PUSH_EXC_INFO: {
+                Object* value = TOP();
+                ExcStackItem* info = r.exc_info;
+                SET_TOP(info->exc_value ? info->exc_value : none());
+                PUSH(newref(value));
+                info->exc_value = value;
+                if (t_sink) report_caught(frame, value);
+                break;
+            }
+            case Op::POP_EXCEPT: {
+                ExcStackItem* info = r.exc_info;
+                Object* value = info->exc_value;
+                info->exc_value = POP();
+                xdecref(value);
+                break;
+            }
+            case Op::CHECK_EXC_MATCH: {
+                Object* right = POP();
+                Object* left = TOP();
+                if (!check_except_type_valid(right)) {
+                    decref(right);
+                    goto error;
+                }
+                bool res = exc_matches(left, right);
+                decref(right);
+                PUSH(new_bool(res));
+                break;
+            }
+            case Op::RERAISE: {
+                if (oparg) {
+                    Object* lasti = PEEK(oparg + 1);
+                    frame->prev_instr = static_cast<int>(int_value(lasti));
+                }
+                Object* val = POP();
+                err_restore(val);
+                goto exception_unwind;
+            }
+            case Op::RAISE_VARARGS: {
+                Object* cause = nullptr;
+                Object* exc = nullptr;
+                if (oparg == 2) cause = POP();
+                if (oparg >= 1) exc = POP();
+                if (do_raise(exc, cause)) goto exception_unwind;
+                goto error;
+            }
+            case Op::LOAD_ASSERTION_ERROR:
+                PUSH(newref(static_cast<Object*>(&AssertionError_Type)));
+                break;
+            case Op::LOAD_BUILD_CLASS: {
+                Object* bc = dict_get_cstr(frame->f_builtins, "__build_class__");
+                if (!bc) {
+                    raise(&NameError_Type, "__build_class__ not found");
+                    goto error;
+                }
+                PUSH(newref(bc));
+                break;
+            }
+            case Op::SETUP_ANNOTATIONS: {
+                if (!frame->f_locals) {
+                    raise(&RuntimeError_Type, "no locals found when setting up annotations");
+                    goto error;
+                }
+                if (!dict_get_cstr(frame->f_locals, "__annotations__")) {
+                    Object* d = new_dict();
+                    dict_set_cstr(frame->f_locals, "__annotations__", d);
+                    decref(d);
+                }
+                break;
+            }
+            case Op::IMPORT_NAME: {
+                Object* fromlist = POP();
+                Object* level = TOP();
+                Object* m = import_module(tuple_items(names)[oparg]);
+                decref(level);
+                decref(fromlist);
+                SET_TOP(m);
+                if (!m) goto error;
+                break;
+            }
+            case Op::IMPORT_FROM: {
+                Object* res = import_from(TOP(), tuple_items(names)[oparg]);
+                if (!res) goto error;
+                PUSH(res);
+                break;
+            }
+            case Op::BEFORE_WITH: {
+                Object* mgr = TOP();
+                Object* res = nullptr;
+                Object* exit = nullptr;
+                if (!before_with(mgr, &exit, &res)) goto error;
+                SET_TOP(exit);
+                decref(mgr);
+                if (!res) goto error;
+                PUSH(res);
+                break;
+            }
+            case Op::WITH_EXCEPT_START: {
+                Object* val = TOP();
+                Object* exit_func = PEEK(4);
+                Object* tb = static_cast<ExceptionObject*>(val)->traceback;
+                Object* args[3] = {val->ob_type, val, tb ? tb : YS_None};
+                Object* res = call(exit_func, args, 3);
+                if (!res) goto error;
+                PUSH(res);
+                break;
+            }
+            case Op::KW_NAMES:
+                kwnames = tuple_items(consts)[oparg];
+                break;
+            case Op::PRECALL: {
+                bool is_meth = PEEK(oparg + 2) != nullptr;
+                Object* callable = PEEK(oparg + 1);
+                if (!is_meth && callable->ob_type == &Method_Type) {
+                    unpack_bound_method(sp, oparg);
+                }
+                SKIP_CACHES(PRECALL);
+                break;
+            }
+            case Op::CALL: {
+                bool is_meth = PEEK(oparg + 2) != nullptr;
+                Object* function = PEEK(oparg + 1);
+                if (!is_meth && function->ob_type == &Method_Type) {
+                    unpack_bound_method(sp, oparg);
+                    is_meth = true;
+                }
+                int total_args = static_cast<int>(oparg) + (is_meth ? 1 : 0);
+                function = PEEK(total_args + 1);
+                int nkw = kwnames ? static_cast<int>(tuple_size(kwnames)) : 0;
+                int positional = total_args - nkw;
+                if (function->ob_type == &Function_Type) {
+                    FunctionObject* func = static_cast<FunctionObject*>(function);
+                    CodeObj* fco = static_cast<CodeObj*>(func->func_code);
+                    Object* locals = (fco->flags & CO_OPTIMIZED) ? nullptr : func->func_globals;
+                    sp -= total_args;
+                    Frame* nf = push_frame_and_init(func, locals, sp, static_cast<size_t>(positional), kwnames, true);
+                    kwnames = nullptr;
+                    sp -= 2 - (is_meth ? 1 : 0);
+                    // The frame stole the arguments; the function reference on the
+                    // stack moves into... no: CPython leaves it to the new frame's f_func
+                    // (which took its own reference), so drop the stack's one now.
+                    decref(function);
+                    if (!nf) goto error;
+                    SAVE();
+                    SKIP_CACHES(CALL);
+                    frame->prev_instr = next - 1;
+                    nf->previous = frame;
+                    frame = r.current_frame = nf;
+                    goto start_frame;
+                }
+                SAVE();
+                Object* res = call(function, sp - total_args, static_cast<size_t>(positional), kwnames);
+                frame->stacktop = -1;
+                kwnames = nullptr;
+                decref(function);
+                sp -= total_args;
+                for (int i = 0; i < total_args; i++) decref(sp[i]);
+                sp -= 2 - (is_meth ? 1 : 0);
+                PUSH(res);
+                if (!res) {
+                    sp--;
+                    goto error;
+                }
+                SKIP_CACHES(CALL);
+                break;
+            }
+            case Op::CALL_FUNCTION_EX: {
+                Object* kwargs = (oparg & 1) ? POP() : nullptr;
+                Object* callargs = POP();
+                Object* func = TOP();
+                SAVE();
+                Object* res = call_function_ex(func, callargs, kwargs);
+                frame->stacktop = -1;
+                decref(func);
+                decref(callargs);
+                xdecref(kwargs);
+                sp--;
+                SET_TOP(res);
+                if (!res) {
+                    sp--;
+                    goto error;
+                }
+                break;
+            }
+            case Op::MAKE_FUNCTION: {
+                Object* codeobj = POP();
+                Object* closure = (oparg & 0x08) ? POP() : nullptr;
+                Object* annotations = (oparg & 0x04) ? POP() : nullptr;
+                Object* kwdefaults = (oparg & 0x02) ? POP() : nullptr;
+                Object* defaults = (oparg & 0x01) ? POP() : nullptr;
+                xdecref(annotations);
+                Object* f = make_function(codeobj, frame->f_globals, frame->f_builtins, defaults, kwdefaults, closure);
+                if (!f) goto error;
+                PUSH(f);
+                break;
+            }
+            default:
+                raise_format(&RuntimeError_Type, "yieldscope: opcode %s (%d) is not supported by the mini-VM",
+                             op_info(static_cast<unsigned char>(opcode)).name ? op_info(static_cast<unsigned char>(opcode)).name : "?",
+                             opcode);
+                goto error;
+        }
+        continue;
+
+    error:
+        // Log traceback info (PyTraceBack_Here) for this frame.
+        traceback_here(frame);
+    exception_unwind: {
+        int offset = next - 1;
+        const ExceptionTableEntry* h = co->code->handler_for(offset);
+        if (!h) {
+            while (sp > lp + nlocalsplus) {
+                Object* o = POP();
+                xdecref(o);
+            }
+            SAVE();
+            goto exit_unwind;
+        }
+        Object** new_top = lp + nlocalsplus + h->depth;
+        while (sp > new_top) {
+            Object* v = POP();
+            xdecref(v);
+        }
+        if (h->push_lasti) PUSH(new_int(frame->prev_instr));
+        Object* val = err_fetch();
+        PUSH(val);
+        next = h->target;
+        kwnames = nullptr;
+        continue;
+    }
+    }
+
+exit_unwind:
+    if (t_sink) report_frame(trace::EventKind::FramePop, frame);
+    leave_recursive_call();  // _Py_LeaveRecursiveCallPy
+exit_unwind_noframe:
+    if (frame->is_entry) {
+        r.current_frame = frame->previous;
+        r.c_depth--;
+        return nullptr;
+    }
+    {
+        Frame* dying = frame;
+        frame = r.current_frame = dying->previous;
+        pop_frame(dying);
+    }
+resume_with_error:
+    co = frame->f_code;
+    code = co->instrs;
+    lp = frame->localsplus();
+    sp = lp + frame->stacktop;
+    frame->stacktop = -1;
+    consts = co->consts;
+    names = co->names;
+    nlocalsplus = co->nlocalsplus;
+    next = frame->prev_instr + 1;
+    kwnames = nullptr;
+    goto error;
+}
+
+}  // namespace ys::vm

@@ -1,0 +1,44 @@
+// Internal: helpers of the eval loop (eval_helpers.cpp), kept out of eval.cpp so the
+// loop itself reads like ceval.c's instruction list.
+#pragma once
+
+#include "lang/opcodes.h"
+#include "vm/frame.h"
+#include "vm/runtime.h"
+
+namespace ys::vm {
+
+// C++ re-entries of the eval loop allowed (the interpreter thread has a big stack).
+inline constexpr int kMaxCDepth = 20000;
+
+// Thrown (C++) when the step budget runs out; caught by run_program.
+struct BudgetExhausted {
+    int line;
+};
+
+bool enter_recursive_py();  // _Py_EnterRecursivePy: false = RecursionError set
+void report_frame(trace::EventKind kind, Frame* f);
+void report_instruction(Frame* f, int opcode, unsigned oparg);
+void report_caught(Frame* f, Object* exc);
+void unbound_local_error(CodeObj* co, int index);
+void unbound_deref_error(CodeObj* co, int index);
+void name_error(Object* name);
+int get_method(Object* obj, Object* name, Object** meth);  // _PyObject_GetMethod
+SendResult iter_send(Object* receiver, Object* arg, Object** result);  // PyIter_Send
+void release_frame_memory(Frame* f);
+Frame* push_frame_and_init(FunctionObject* func, Object* locals, Object* const* args, size_t nargs,
+                           Object* kwnames, bool steal);
+Object* make_function(Object* code, Object* globals, Object* builtins, Object* defaults, Object* kwdefaults,
+                      Object* closure);
+int list_extend(Object* list, Object* iterable);
+int dict_update_op(Object* dict, Object* update, bool merge, Object* func);
+bool unpack_sequence(Object* seq, int before, int after, Object** sp);
+Object* format_value(Object* value, int conversion, Object* spec);
+bool check_except_type_valid(Object* right);
+bool do_raise(Object* exc, Object* cause);  // true = re-raise (skip the traceback entry)
+Object* import_from(Object* module, Object* name);
+bool before_with(Object* mgr, Object** exit, Object** res);
+void unpack_bound_method(Object** sp, unsigned oparg);
+Object* call_function_ex(Object* func, Object* callargs, Object* kwargs);
+
+}  // namespace ys::vm

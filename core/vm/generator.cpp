@@ -1,0 +1,513 @@
+// Generators, as Objects/genobject.c of CPython 3.11: the frame embedded in the
+// generator, gen_send_ex2 with the exc_info push/pop around the resumed frame,
+// send/throw/close with `yield from` delegation, PEP 479, and finalization (a
+// suspended generator is closed when it dies).
+#include <cstdio>
+#include <cstring>
+
+#include "vm/eval_support.h"
+
+namespace ys::vm {
+
+Type Generator_Type;
+bool call_finalizer_from_dealloc(Object* self);
+void clear_weakrefs(Object* o);
+
+static const char* state_name(int8_t s) {
+    switch (s) {
+        case FRAME_CREATED: return "FRAME_CREATED";
+        case FRAME_SUSPENDED: return "FRAME_SUSPENDED";
+        case FRAME_EXECUTING: return "FRAME_EXECUTING";
+        case FRAME_COMPLETED: return "FRAME_COMPLETED";
+        default: return "FRAME_CLEARED";
+    }
+}
+
+static trace::Value trace_value(Object* o) {
+    if (!o) return trace::Value::null();
+    if (o->ob_type == &Int_Type || o->ob_type == &Bool_Type || o->ob_type == &Float_Type || o->ob_type == &Str_Type ||
+        o == YS_None) {
+        Object* saved = err_fetch();
+        std::string r = repr_string(o);
+        err_clear();
+        err_restore(saved);
+        return trace::Value::inline_text(r);
+    }
+    trace_created(o);
+    return trace::Value::pointer(o->ob_trace_id);
+}
+
+static void gen_event(trace::EventKind kind, GenObject* gen, Object* value = nullptr, uint8_t detail = 0) {
+    trace::Event ev;
+    ev.kind = kind;
+    trace_created(gen);
+    ev.subject = gen->ob_trace_id;
+    Frame* f = rt().current_frame;
+    if (f) {
+        ev.line = f->lineno();
+        ev.lasti = f->prev_instr < 0 ? -1 : f->prev_instr * 2;
+        if (f->frame_obj) ev.frame = f->frame_obj->ob_trace_id;
+    }
+    ev.detail = detail;
+    ev.value = trace_value(value);
+    trace_fields(gen);
+    t_sink->on_event(ev);
+}
+
+Object* make_generator(Frame* frame) {
+    CodeObj* co = frame->f_code;
+    size_t size = sizeof(GenObject) + frame_size_bytes(co);
+    GenObject* gen = static_cast<GenObject*>(alloc_object(&Generator_Type, size));
+    if (!gen) return nullptr;
+    gen->gi_frame_state = FRAME_CLEARED;
+    gen->gi_code = newref(static_cast<Object*>(co));
+    FunctionObject* func = static_cast<FunctionObject*>(frame->f_func);
+    gen->gi_name = newref(func->func_name);
+    gen->gi_qualname = newref(func->func_qualname);
+    gc_track(gen);
+    // _PyFrame_Copy: the references move into the generator's frame.
+    Frame* gf = gen->iframe();
+    std::memcpy(gf, frame, sizeof(Frame) + sizeof(Object*) * static_cast<size_t>(frame->stacktop));
+    gen->gi_frame_state = FRAME_CREATED;
+    gf->owner = FRAME_OWNED_BY_GENERATOR;
+    gf->previous = nullptr;
+    if (t_sink) gen_event(trace::EventKind::GenCreate, gen);
+    return gen;
+}
+
+SendResult gen_send_ex2(GenObject* gen, Object* arg, Object** presult, bool exc, bool closing) {
+    Runtime& r = rt();
+    Frame* frame = gen->iframe();
+    *presult = nullptr;
+    if (gen->gi_frame_state == FRAME_CREATED && arg && arg != YS_None) {
+        raise(&TypeError_Type, "can't send non-None value to a just-started generator");
+        return SendResult::Error;
+    }
+    if (gen->gi_frame_state == FRAME_EXECUTING) {
+        raise(&ValueError_Type, "generator already executing");
+        return SendResult::Error;
+    }
+    if (gen->gi_frame_state >= FRAME_COMPLETED) {
+        if (arg && !exc) {
+            *presult = none();
+            return SendResult::Return;
+        }
+        return SendResult::Error;
+    }
+    Object* result = arg ? arg : YS_None;
+    frame->localsplus()[frame->stacktop++] = newref(result);
+    frame->previous = r.current_frame;
+    gen->gi_exc_state.previous_item = r.exc_info;
+    r.exc_info = &gen->gi_exc_state;
+    if (exc) {
+        // _PyErr_ChainStackItem(NULL): the thrown exception gets the generator's
+        // saved exception as its context.
+        Object* ev = gen->gi_exc_state.exc_value;
+        if (ev && ev != YS_None) {
+            Object* cur = err_fetch();
+            err_chain_context(cur);
+            err_restore(cur);
+        }
+    }
+    if (t_sink) {
+        auto how = closing ? trace::ResumeHow::Close : exc ? trace::ResumeHow::Throw
+                   : arg && arg != YS_None ? trace::ResumeHow::Send : trace::ResumeHow::Next;
+        gen_event(trace::EventKind::GenResume, gen, exc ? r.curexc : arg, static_cast<uint8_t>(how));
+        gen_event(trace::EventKind::ExcStateRestore, gen, gen->gi_exc_state.exc_value);
+    }
+    gen->gi_frame_state = FRAME_EXECUTING;
+    result = eval_frame(frame, exc);
+    if (gen->gi_frame_state == FRAME_EXECUTING) gen->gi_frame_state = FRAME_COMPLETED;
+    r.exc_info = gen->gi_exc_state.previous_item;
+    gen->gi_exc_state.previous_item = nullptr;
+    frame->previous = nullptr;
+    if (result) {
+        if (gen->gi_frame_state == FRAME_SUSPENDED) {
+            if (t_sink) {
+                gen_event(trace::EventKind::GenYield, gen, result);
+                gen_event(trace::EventKind::ExcStateSave, gen, gen->gi_exc_state.exc_value);
+            }
+            *presult = result;
+            return SendResult::Next;
+        }
+        if (t_sink) gen_event(trace::EventKind::GenReturn, gen, result);
+        if (result == YS_None && !arg) clearref(&result);
+    } else if (err_matches(&StopIteration_Type)) {
+        // PEP 479: _PyErr_FormatFromCause(RuntimeError, ...)
+        Object* cause = err_fetch();
+        raise(&RuntimeError_Type, "generator raised StopIteration");
+        Object* e = rt().curexc;
+        if (e) {
+            ExceptionObject* x = static_cast<ExceptionObject*>(e);
+            setref(&x->cause, newref(cause));
+            setref(&x->context, newref(cause));
+            x->suppress_context = true;
+        }
+        decref(cause);
+    }
+    // The generator can't be rerun: release the frame, breaking the cycle through
+    // the saved exception's traceback first.
+    clearref(&gen->gi_exc_state.exc_value);
+    gen->gi_frame_state = FRAME_CLEARED;
+    clear_frame_locals(frame);
+    if (t_sink) trace_fields(gen);
+    *presult = result;
+    return result ? SendResult::Return : SendResult::Error;
+}
+
+static void set_stop_iteration_value(Object* value) {
+    if (!is_tuple(value) && !is_exception(value)) {
+        raise_object(&StopIteration_Type, value);
+        return;
+    }
+    Object* e = call1(&StopIteration_Type, value);
+    if (!e) return;
+    raise_exc(e);
+    decref(e);
+}
+
+Object* gen_send_ex(GenObject* gen, Object* arg, bool exc, bool closing) {
+    Object* result;
+    if (gen_send_ex2(gen, arg, &result, exc, closing) == SendResult::Return) {
+        if (result == YS_None) raise_object(&StopIteration_Type, nullptr);
+        else set_stop_iteration_value(result);
+        clearref(&result);
+    }
+    return result;
+}
+
+static Object* gen_iternext(Object* o) {
+    GenObject* gen = static_cast<GenObject*>(o);
+    Object* result;
+    if (gen_send_ex2(gen, nullptr, &result, false, false) == SendResult::Return) {
+        if (result != YS_None) set_stop_iteration_value(result);
+        clearref(&result);
+    }
+    return result;
+}
+
+Object* gen_yieldfrom(GenObject* gen) {
+    if (gen->gi_frame_state >= FRAME_CLEARED || gen->gi_frame_state == FRAME_CREATED) return nullptr;
+    Frame* frame = gen->iframe();
+    CodeObj* co = frame->f_code;
+    int nxt = frame->prev_instr + 1;
+    if (nxt >= code_units(co)) return nullptr;
+    uint16_t unit = co->instrs[nxt];
+    if ((unit & 0xFF) != static_cast<int>(Op::RESUME) || (unit >> 8) < 2) return nullptr;
+    return frame->localsplus()[frame->stacktop - 1];
+}
+
+static int gen_close_iter(Object* yf) {
+    Object* retval = nullptr;
+    if (yf->ob_type == &Generator_Type) {
+        retval = gen_close_impl(static_cast<GenObject*>(yf));
+        if (!retval) return -1;
+    } else {
+        bool error;
+        Object* meth = lookup_attr(yf, intern("close"), &error);
+        if (error) write_unraisable(yf);
+        if (meth) {
+            retval = call0(meth);
+            decref(meth);
+            if (!retval) return -1;
+        }
+    }
+    xdecref(retval);
+    return 0;
+}
+
+Object* gen_close_impl(GenObject* gen) {
+    Object* yf = gen_yieldfrom(gen);
+    int err = 0;
+    if (t_sink) gen_event(trace::EventKind::GenClose, gen);
+    if (yf) {
+        incref(yf);
+        int8_t state = gen->gi_frame_state;
+        gen->gi_frame_state = FRAME_EXECUTING;
+        err = gen_close_iter(yf);
+        gen->gi_frame_state = state;
+        decref(yf);
+    }
+    if (err == 0) {
+        raise_object(&GeneratorExit_Type, nullptr);
+        if (t_sink) gen_event(trace::EventKind::GenExit, gen);
+    }
+    Object* retval = gen_send_ex(gen, YS_None, true, true);
+    if (retval) {
+        decref(retval);
+        return raise(&RuntimeError_Type, "generator ignored GeneratorExit");
+    }
+    if (err_matches(&StopIteration_Type) || err_matches(&GeneratorExit_Type)) {
+        err_clear();
+        return none();
+    }
+    return nullptr;
+}
+
+static Object* throw_here(GenObject* gen, Object* typ, Object* val, Object* tb) {
+    if (tb == YS_None) tb = nullptr;
+    else if (tb && tb->ob_type != &Traceback_Type)
+        return raise(&TypeError_Type, "throw() third argument must be a traceback object");
+    while (is_tuple(typ) && tuple_size(typ) > 0) typ = tuple_items(typ)[0];
+    Object* exc = nullptr;
+    if (is_exception_type(typ)) {
+        if (!val || val == YS_None) exc = call0(typ);
+        else if (is_exception(val) && isinstance(val, static_cast<Type*>(typ))) exc = newref(val);
+        else if (is_tuple(val)) exc = call(typ, tuple_items(val), static_cast<size_t>(tuple_size(val)));
+        else exc = call1(typ, val);
+        if (!exc) return nullptr;
+        if (!is_exception(exc)) {
+            raise_format(&TypeError_Type, "calling %s should have returned an instance of BaseException, not %s",
+                         repr_string(typ).c_str(), type_name(exc));
+            decref(exc);
+            return nullptr;
+        }
+    } else if (is_exception(typ)) {
+        if (val && val != YS_None) return raise(&TypeError_Type, "instance exception may not have a separate value");
+        exc = newref(typ);
+    } else {
+        return raise_format(&TypeError_Type,
+                            "exceptions must be classes or instances deriving from BaseException, not %s",
+                            type_name(typ));
+    }
+    if (tb) setref(&static_cast<ExceptionObject*>(exc)->traceback, newref(tb));
+    err_restore(exc);
+    return gen_send_ex(gen, YS_None, true, false);
+}
+
+static Object* gen_throw_inner(GenObject* gen, bool close_on_genexit, Object* typ, Object* val, Object* tb) {
+    Object* yf = gen_yieldfrom(gen);
+    if (!yf) return throw_here(gen, typ, val, tb);
+    incref(yf);
+    Frame* frame = gen->iframe();
+    Object* ret;
+    if (close_on_genexit && is_exception_type(typ) && is_subtype(static_cast<Type*>(typ), &GeneratorExit_Type)) {
+        int8_t state = gen->gi_frame_state;
+        gen->gi_frame_state = FRAME_EXECUTING;
+        int err = gen_close_iter(yf);
+        gen->gi_frame_state = state;
+        decref(yf);
+        if (err < 0) return gen_send_ex(gen, YS_None, true, false);
+        return throw_here(gen, typ, val, tb);
+    }
+    Runtime& r = rt();
+    if (yf->ob_type == &Generator_Type) {
+        Frame* prev = r.current_frame;
+        frame->previous = prev;
+        r.current_frame = frame;
+        int8_t state = gen->gi_frame_state;
+        gen->gi_frame_state = FRAME_EXECUTING;
+        ret = gen_throw_inner(static_cast<GenObject*>(yf), close_on_genexit, typ, val, tb);
+        gen->gi_frame_state = state;
+        r.current_frame = prev;
+        frame->previous = nullptr;
+    } else {
+        bool error;
+        Object* meth = lookup_attr(yf, intern("throw"), &error);
+        if (error) {
+            decref(yf);
+            return nullptr;
+        }
+        if (!meth) {
+            decref(yf);
+            return throw_here(gen, typ, val, tb);
+        }
+        int8_t state = gen->gi_frame_state;
+        gen->gi_frame_state = FRAME_EXECUTING;
+        Object* args[3] = {typ, val ? val : YS_None, tb ? tb : YS_None};
+        size_t n = tb ? 3 : val ? 2 : 1;
+        ret = call(meth, args, n);
+        gen->gi_frame_state = state;
+        decref(meth);
+    }
+    decref(yf);
+    if (!ret) {
+        // Pop the subiterator and jump past the SEND loop, as CPython does.
+        Object* sub = frame->localsplus()[--frame->stacktop];
+        decref(sub);
+        CodeObj* co = frame->f_code;
+        uint16_t send_unit = co->instrs[frame->prev_instr - 1];
+        int jump = send_unit >> 8;
+        frame->prev_instr += jump - 1;
+        Object* value = nullptr;
+        if (!err_occurred()) {
+            value = none();
+        } else if (err_matches(&StopIteration_Type)) {
+            Object* e = err_fetch();
+            Object* v = static_cast<ExceptionObject*>(e)->value;
+            value = v ? newref(v) : none();
+            decref(e);
+        }
+        if (value) {
+            ret = gen_send_ex(gen, value, false, false);
+            decref(value);
+        } else {
+            ret = gen_send_ex(gen, YS_None, true, false);
+        }
+    }
+    return ret;
+}
+
+Object* gen_throw_impl(GenObject* gen, Object* typ, Object* val, Object* tb) {
+    return gen_throw_inner(gen, true, typ, val, tb);
+}
+
+// ---- Python-visible methods and attributes
+static GenObject* G(Object* o) { return static_cast<GenObject*>(o); }
+
+static Object* gen_send_meth(Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+    if (!no_kwargs("send", kwnames) || !check_nargs("send", nargs, 1, 1)) return nullptr;
+    return gen_send_ex(G(self), args[0], false, false);
+}
+static Object* gen_throw_meth(Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+    if (!no_kwargs("throw", kwnames)) return nullptr;
+    if (nargs < 1) return raise_format(&TypeError_Type, "throw expected at least 1 argument, got %zu", nargs);
+    if (nargs > 3) return raise_format(&TypeError_Type, "throw expected at most 3 arguments, got %zu", nargs);
+    return gen_throw_impl(G(self), args[0], nargs > 1 ? args[1] : nullptr, nargs > 2 ? args[2] : nullptr);
+}
+static Object* gen_close_meth(Object* self, Object* const*, size_t nargs, Object* kwnames) {
+    if (!no_kwargs("close", kwnames) || !check_nargs("close", nargs, 0, 0)) return nullptr;
+    return gen_close_impl(G(self));
+}
+static Object* self_iter(Object* o) { return newref(o); }
+
+static Object* gen_repr(Object* o) {
+    char buf[64];
+    snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(o));
+    return new_str("<generator object " + str_value(G(o)->gi_qualname) + buf);
+}
+
+static Object* gi_frame(Object* o) {
+    GenObject* gen = G(o);
+    if (gen->gi_frame_state == FRAME_CLEARED) return none();
+    FrameObject* f = frame_object_for(gen->iframe());
+    return f ? newref(static_cast<Object*>(f)) : nullptr;
+}
+static Object* gi_running(Object* o) { return new_bool(G(o)->gi_frame_state == FRAME_EXECUTING); }
+static Object* gi_suspended(Object* o) { return new_bool(G(o)->gi_frame_state == FRAME_SUSPENDED); }
+static Object* gi_code(Object* o) { return newref(G(o)->gi_code); }
+static Object* gi_yieldfrom(Object* o) {
+    Object* yf = gen_yieldfrom(G(o));
+    return yf ? newref(yf) : none();
+}
+static Object* gen_name(Object* o) { return newref(G(o)->gi_name); }
+static int gen_set_name(Object* o, Object* v) {
+    if (!v || !is_str(v)) {
+        raise(&TypeError_Type, "__name__ must be set to a string object");
+        return -1;
+    }
+    setref(&G(o)->gi_name, newref(v));
+    return 0;
+}
+static Object* gen_qualname(Object* o) { return newref(G(o)->gi_qualname); }
+static int gen_set_qualname(Object* o, Object* v) {
+    if (!v || !is_str(v)) {
+        raise(&TypeError_Type, "__qualname__ must be set to a string object");
+        return -1;
+    }
+    setref(&G(o)->gi_qualname, newref(v));
+    return 0;
+}
+
+// _PyGen_Finalize: a generator that is not finished is closed; errors are unraisable.
+static void gen_finalize(Object* self) {
+    GenObject* gen = G(self);
+    if (gen->gi_frame_state >= FRAME_COMPLETED) return;
+    Object* saved = err_fetch();
+    if (t_sink) {
+        trace::Event ev;
+        ev.kind = trace::EventKind::Finalizer;
+        trace_created(self);
+        ev.subject = self->ob_trace_id;
+        ev.text = "generator close";
+        t_sink->on_event(ev);
+    }
+    Object* res = gen_close_impl(gen);
+    if (!res) {
+        if (err_occurred()) write_unraisable(self);
+    } else {
+        decref(res);
+    }
+    err_restore(saved);
+}
+
+static void gen_dealloc(Object* self) {
+    GenObject* gen = G(self);
+    gc_untrack(self);
+    if (gen->gi_weakreflist) clear_weakrefs(self);
+    gc_track(self);
+    if (call_finalizer_from_dealloc(self)) return;  // resurrected
+    gc_untrack(self);
+    if (gen->gi_frame_state < FRAME_CLEARED) {
+        Frame* frame = gen->iframe();
+        gen->gi_frame_state = FRAME_CLEARED;
+        frame->previous = nullptr;
+        clear_frame_locals(frame);
+    }
+    clearref(&gen->gi_code);
+    clearref(&gen->gi_name);
+    clearref(&gen->gi_qualname);
+    clearref(&gen->gi_exc_state.exc_value);
+    free_object(self);
+}
+
+static int frame_traverse_interp(Frame* f, VisitFn visit, void* arg) {
+    if (f->frame_obj) if (int r = visit(f->frame_obj, arg)) return r;
+    if (f->f_locals) if (int r = visit(f->f_locals, arg)) return r;
+    if (f->f_func) if (int r = visit(f->f_func, arg)) return r;
+    if (int r = visit(f->f_code, arg)) return r;
+    Object** lp = f->localsplus();
+    for (int i = 0; i < f->stacktop; i++)
+        if (lp[i]) if (int r = visit(lp[i], arg)) return r;
+    return 0;
+}
+
+static int gen_traverse(Object* o, VisitFn visit, void* arg) {
+    GenObject* gen = G(o);
+    for (Object* x : {gen->gi_code, gen->gi_name, gen->gi_qualname})
+        if (x) if (int r = visit(x, arg)) return r;
+    if (gen->gi_frame_state < FRAME_CLEARED)
+        if (int r = frame_traverse_interp(gen->iframe(), visit, arg)) return r;
+    if (gen->gi_exc_state.exc_value) return visit(gen->gi_exc_state.exc_value, arg);
+    return 0;
+}
+
+static void gen_trace_fields(Object* o, trace::TraceSink* sink) {
+    GenObject* gen = G(o);
+    uint64_t id = o->ob_trace_id;
+    trace_created(gen->gi_code);
+    sink->on_field_set(id, "gi_code", trace::Value::pointer(gen->gi_code->ob_trace_id));
+    sink->on_field_set(id, "gi_weakreflist", trace_value(gen->gi_weakreflist));
+    sink->on_field_set(id, "gi_name", trace::Value::inline_text(str_value(gen->gi_name)));
+    sink->on_field_set(id, "gi_qualname", trace::Value::inline_text(str_value(gen->gi_qualname)));
+    sink->on_field_set(id, "gi_exc_state.exc_value", trace_value(gen->gi_exc_state.exc_value));
+    sink->on_field_set(id, "gi_frame_state", trace::Value::inline_text(state_name(gen->gi_frame_state)));
+    if (gen->gi_frame_state < FRAME_CLEARED) {
+        Frame* f = gen->iframe();
+        sink->on_field_set(id, "gi_iframe.prev_instr", trace::Value::integer(f->prev_instr * 2));
+        sink->on_field_set(id, "gi_iframe.f_lineno", trace::Value::integer(f->lineno()));
+    } else {
+        sink->on_field_set(id, "gi_iframe", trace::Value::null());
+    }
+}
+
+void init_generator_type() {
+    Type* t = &Generator_Type;
+    t->tp_name = "generator";
+    t->tp_basicsize = sizeof(GenObject);
+    t->tp_flags = TPF_HAVE_GC;
+    t->tp_dealloc = gen_dealloc;
+    t->tp_traverse = gen_traverse;
+    t->tp_finalize = gen_finalize;
+    t->tp_repr = gen_repr;
+    t->tp_iter = self_iter;
+    t->tp_iternext = gen_iternext;
+    t->tp_trace_fields = gen_trace_fields;
+    t->tp_weaklistoffset = offsetof(GenObject, gi_weakreflist);
+    t->tp_methods = {{"send", gen_send_meth}, {"throw", gen_throw_meth}, {"close", gen_close_meth}};
+    t->tp_getset = {{"gi_frame", gi_frame},       {"gi_running", gi_running}, {"gi_suspended", gi_suspended},
+                    {"gi_code", gi_code},         {"gi_yieldfrom", gi_yieldfrom},
+                    {"__name__", gen_name, gen_set_name}, {"__qualname__", gen_qualname, gen_set_qualname}};
+}
+
+}  // namespace ys::vm

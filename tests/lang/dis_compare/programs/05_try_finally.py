@@ -1,0 +1,7 @@
+def f(seq):
+    try:
+        for x in seq:
+            if x:
+                return x
+    finally:
+        print("done")

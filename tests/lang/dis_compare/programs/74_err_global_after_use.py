@@ -1,0 +1,5 @@
+counter = 0
+
+def bump():
+    counter += 1
+    global counter

@@ -1,0 +1,2 @@
+def f(self, x=1, y):
+    pass

@@ -1,0 +1,5 @@
+async def f():
+    return [i async for i in y]
+async def g():
+    yield 1
+    return 2

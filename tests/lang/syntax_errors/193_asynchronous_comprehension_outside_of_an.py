@@ -1,0 +1,2 @@
+x = (i async for i in y)
+y = [i async for i in y]

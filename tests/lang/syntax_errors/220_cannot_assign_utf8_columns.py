@@ -1,0 +1,3 @@
+# comment
+if True:
+    x = "café" + f() = 3

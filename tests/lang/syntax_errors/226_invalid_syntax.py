@@ -1,0 +1,3 @@
+def gen():
+    x = yield
+    return x +

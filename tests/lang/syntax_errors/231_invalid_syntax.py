@@ -1,0 +1,5 @@
+def f():
+    lambda: (yield)
+    return x
+async def g():
+    await = 3

@@ -1,0 +1,3 @@
+import sys
+from sys import (getrefcount
+print(1)

@@ -1,0 +1,322 @@
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "trace/hand_trace.h"
+#include "trace/replay.h"
+#include "trace/trace_io.h"
+
+namespace ys::trace {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() / ("ys_format_test_" + std::to_string(::getpid()) + "_" +
+                                            std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+    size_t entries() const { return static_cast<size_t>(std::distance(fs::directory_iterator(path), fs::directory_iterator())); }
+};
+
+void expect_same_replay(const Trace& a, const Trace& b) {
+    Replay ra(a), rb(b);
+    ASSERT_EQ(a.step_count(), b.step_count());
+    for (uint64_t s = 0; s < a.step_count(); ++s) {
+        const HeapState& x = ra.seek(s);
+        const HeapState& y = rb.seek(s);
+        ASSERT_EQ(x.objects, y.objects) << "step " << s;
+        ASSERT_EQ(x.output, y.output) << "step " << s;
+        ASSERT_EQ(x.frame_stack.size(), y.frame_stack.size()) << "step " << s;
+        ASSERT_EQ(x.exc_chain.size(), y.exc_chain.size()) << "step " << s;
+        ASSERT_EQ(x.event.kind, y.event.kind);
+        ASSERT_EQ(x.event.value, y.event.value);
+    }
+}
+
+TEST(Format, JsonRoundTrip) {
+    Trace t = testing::build_hand_trace();
+    std::string json = write_trace_json(t);
+    Trace back = read_trace_json(json);
+    EXPECT_TRUE(t.same_content(back));
+    EXPECT_EQ(write_trace_json(back), json);  // deterministic
+    expect_same_replay(t, back);
+    EXPECT_NE(json.find("\"format\": \"yieldscope-trace\""), std::string::npos);
+    EXPECT_NE(json.find("\"gi_frame_state\""), std::string::npos);
+}
+
+TEST(Format, BinaryRoundTrip) {
+    Trace t = testing::build_hand_trace();
+    std::string bin = write_trace_binary(t);
+    ASSERT_EQ(bin.compare(0, 8, std::string(kBinaryMagic, 8)), 0);
+    Trace back = read_trace_binary(bin);
+    EXPECT_TRUE(t.same_content(back));
+    EXPECT_EQ(write_trace_binary(back), bin);
+    expect_same_replay(t, back);
+}
+
+TEST(Format, JsonAndBinaryGiveIdenticalReplays) {
+    Trace t = testing::build_hand_trace();
+    Trace from_json = read_trace(write_trace_json(t));
+    Trace from_bin = read_trace(write_trace_binary(t));
+    EXPECT_TRUE(from_json.same_content(from_bin));
+    expect_same_replay(from_json, from_bin);
+    // And converting between the two keeps everything.
+    EXPECT_TRUE(read_trace_binary(write_trace_binary(from_json)).same_content(t));
+    EXPECT_EQ(from_bin.code(testing::kCodeFib)->co_consts[2].items[1].float_value, 0.1);
+    EXPECT_EQ(from_json.code(testing::kCodeFib)->co_consts[2].items[0].text, "x\n\"y\"");
+    EXPECT_EQ(from_json.annotations.at(7), t.annotations.at(7));
+}
+
+TraceError expect_error(const std::string& bytes) {
+    try {
+        read_trace(bytes);
+    } catch (const TraceError& e) {
+        return e;
+    }
+    ADD_FAILURE() << "no error";
+    return TraceError(TraceErrorKind::Io, "", "");
+}
+
+TEST(Format, RejectsWrongMagic) {
+    TraceError e = expect_error(std::string("YSTRACX\0", 8) + "rest");
+    // Not the binary magic, so it is read as JSON and is not JSON.
+    EXPECT_EQ(e.kind(), TraceErrorKind::NotATrace);
+    try {
+        read_trace_binary("NOTATRACEFILE");
+        FAIL();
+    } catch (const TraceError& err) {
+        EXPECT_EQ(err.kind(), TraceErrorKind::NotATrace);
+        EXPECT_EQ(err.location(), "byte 0");
+    }
+}
+
+TEST(Format, RejectsUnsupportedVersions) {
+    std::string bin = write_trace_binary(testing::build_hand_trace());
+    bin[8] = 7;
+    TraceError e = expect_error(bin);
+    EXPECT_EQ(e.kind(), TraceErrorKind::UnsupportedVersion);
+    EXPECT_EQ(e.location(), "byte 8");
+    EXPECT_NE(std::string(e.what()).find("version 7"), std::string::npos);
+
+    std::string json = write_trace_json(testing::build_hand_trace());
+    auto at = json.find("\"version\": 1");
+    ASSERT_NE(at, std::string::npos);
+    json.replace(at, 12, "\"version\": 99");
+    e = expect_error(json);
+    EXPECT_EQ(e.kind(), TraceErrorKind::UnsupportedVersion);
+    EXPECT_EQ(e.location(), "/version");
+}
+
+TEST(Format, EveryTruncationOfABinaryTraceIsReported) {
+    std::string bin = write_trace_binary(testing::build_hand_trace());
+    for (size_t n = 0; n < bin.size(); ++n) {
+        std::string cut = bin.substr(0, n);
+        try {
+            read_trace_binary(cut);
+            FAIL() << "prefix of " << n << " bytes accepted";
+        } catch (const TraceError& e) {
+            if (n >= 8) {
+                EXPECT_EQ(e.kind(), TraceErrorKind::Truncated) << n << ": " << e.what();
+                EXPECT_EQ(e.location(), "byte " + std::to_string(n)) << e.what();
+            }
+        }
+    }
+}
+
+TEST(Format, EveryTruncationOfAJsonTraceIsReported) {
+    std::string json = write_trace_json(testing::build_hand_trace());
+    for (size_t n = 0; n < json.size(); n += 7) {
+        try {
+            read_trace_json(json.substr(0, n));
+            FAIL() << "prefix of " << n << " bytes accepted";
+        } catch (const TraceError& e) {
+            EXPECT_EQ(e.location().rfind("byte ", 0), 0u) << e.what();
+        }
+    }
+}
+
+// A minimal binary trace whose byte layout is known: one step with one change.
+std::string minimal_binary() {
+    Trace t;
+    t.header.tool_version.clear();
+    t.add_freed(5);
+    Event e;
+    e.kind = EventKind::ProgramEnd;
+    t.add_event(e);
+    return write_trace_binary(t);
+}
+
+TEST(Format, BinaryErrorsSayWhere) {
+    std::string bin = minimal_binary();
+    // magic(8) version(4) granularity truncated tool filename source nstrings ncodes nnotes nsteps
+    // nchanges = byte 22: the step's change count, 23: the change's kind, 25: the event kind.
+    ASSERT_EQ(static_cast<uint8_t>(bin[22]), 1);
+    ASSERT_EQ(static_cast<uint8_t>(bin[23]), static_cast<uint8_t>(Change::Kind::Freed));
+    EXPECT_NO_THROW(read_trace_binary(bin));
+
+    std::string bad = bin;
+    bad[23] = 9;
+    TraceError e = expect_error(bad);
+    EXPECT_EQ(e.kind(), TraceErrorKind::Malformed);
+    EXPECT_EQ(e.location(), "byte 23");
+    EXPECT_NE(std::string(e.what()).find("change kind"), std::string::npos);
+
+    bad = bin;
+    bad[12] = 9;  // granularity
+    e = expect_error(bad);
+    EXPECT_EQ(e.location(), "byte 12");
+
+    bad = bin + "x";
+    e = expect_error(bad);
+    EXPECT_EQ(e.kind(), TraceErrorKind::Malformed);
+
+    bad = bin;
+    bad[25] = 100;  // event kind
+    e = expect_error(bad);
+    EXPECT_EQ(e.location(), "byte 25");
+
+    bad = bin;
+    bad[21] = 2;  // the total change count disagrees with the steps
+    e = expect_error(bad);
+    EXPECT_EQ(e.kind(), TraceErrorKind::Malformed);
+}
+
+std::string replace_once(std::string s, const std::string& from, const std::string& to) {
+    auto at = s.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) s.replace(at, from.size(), to);
+    return s;
+}
+
+TEST(Format, JsonErrorsGiveTheJsonPath) {
+    const std::string json = write_trace_json(testing::build_hand_trace());
+    struct Case { std::string from, to, location; TraceErrorKind kind; };
+    const Case cases[] = {
+        {"\"format\": \"yieldscope-trace\"", "\"format\": \"other\"", "/format", TraceErrorKind::NotATrace},
+        {"{\"op\":\"set\",\"id\":1,\"field\":\"cframe.current_frame\"", "{\"op\":\"set\",\"id\":1",
+         "/steps/0/changes/1/field", TraceErrorKind::Malformed},
+        {"{\"op\":\"create\",\"id\":1,", "{\"op\":\"grow\",\"id\":1,", "/steps/0/changes/0/op", TraceErrorKind::Malformed},
+        {"\"event\":\"GenYield\"", "\"event\":\"GenFly\"", "/steps/7/event", TraceErrorKind::Malformed},
+        {"\"value\":1,\"changes\"", "\"value\":[1],\"changes\"", "/steps/7/value", TraceErrorKind::Malformed},
+        {"\"granularity\": \"events\"", "\"granularity\": \"some\"", "/granularity", TraceErrorKind::Malformed},
+        {"\"co_code\": \"4b00", "\"co_code\": \"zz00", "/codes/0/co_code", TraceErrorKind::Malformed},
+        {"\"steps\": [", "\"stops\": [", "/steps", TraceErrorKind::Malformed},
+        {"\"id\":3,\"type\":\"code\"", "\"id\":-3,\"type\":\"code\"", "/steps/0/changes/6/id", TraceErrorKind::Malformed},
+        {"{\"ref\":1}", "{\"ref\":0}", "/steps/0/changes/2/value/ref", TraceErrorKind::Malformed},
+    };
+    for (const auto& c : cases) {
+        TraceError e = expect_error(replace_once(json, c.from, c.to));
+        EXPECT_EQ(e.location(), c.location) << c.to << " -> " << e.what();
+        EXPECT_EQ(e.kind(), c.kind) << c.to;
+    }
+    TraceError e = expect_error("{\"format\": \"yieldscope-trace\", \"version\": 1,,}");
+    EXPECT_EQ(e.location().rfind("byte ", 0), 0u);
+    e = expect_error("{\"format\": \"yieldscope-trace\", \"version\": 1e999}");  // found by fuzz_trace_json
+    EXPECT_EQ(e.kind(), TraceErrorKind::Malformed);
+    EXPECT_EQ(e.location(), "byte 42");
+    e = expect_error("[1, 2]");
+    EXPECT_EQ(e.kind(), TraceErrorKind::NotATrace);
+    e = expect_error("");
+    EXPECT_EQ(e.kind(), TraceErrorKind::Truncated);
+}
+
+TEST(Format, SaveIsAtomicAndLeavesNoTemporaryFiles) {
+    TempDir dir;
+    Trace t = testing::build_hand_trace();
+    fs::path p = dir.path / "t.json";
+    save_trace(t, p);
+    EXPECT_TRUE(load_trace(p).same_content(t));
+    t.annotations[0] = "changed";
+    save_trace(t, p);
+    EXPECT_EQ(load_trace(p).annotations.at(0), "changed");
+    fs::path b = dir.path / "t.ystrace";
+    save_trace(t, b);
+    EXPECT_EQ(slurp(b).substr(0, 7), "YSTRACE");
+    EXPECT_TRUE(load_trace(b).same_content(t));
+    EXPECT_EQ(dir.entries(), 2u);
+}
+
+TEST(Format, FailedSaveKeepsTheExistingFile) {
+    TempDir dir;
+    Trace t = testing::build_hand_trace();
+    // A destination that cannot be replaced (a non-empty directory): the save fails
+    // after writing its temporary file, which must be cleaned up.
+    fs::path target = dir.path / "busy.json";
+    fs::create_directories(target / "inside");
+    EXPECT_THROW(save_trace(t, target), TraceError);
+    EXPECT_TRUE(fs::is_directory(target / "inside"));
+    EXPECT_EQ(dir.entries(), 1u);
+    // A missing directory.
+    try {
+        save_trace(t, dir.path / "no" / "such" / "dir.json");
+        FAIL();
+    } catch (const TraceError& e) {
+        EXPECT_EQ(e.kind(), TraceErrorKind::Io);
+    }
+}
+
+TEST(Format, InterruptedSaveNeverDestroysTheExistingTrace) {
+    TempDir dir;
+    Trace t = testing::build_hand_trace();
+    fs::path p = dir.path / "keep.json";
+    save_trace(t, p);
+    const std::string before = slurp(p);
+    pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        // Write a very large file slowly enough to be killed in the middle.
+        std::string big(512u << 20, 'x');
+        try { atomic_write_file(p, big); } catch (...) {}
+        ::_exit(0);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    EXPECT_EQ(slurp(p).size() == before.size() || slurp(p).size() == (512u << 20), true);
+    if (WIFSIGNALED(status)) {
+        EXPECT_EQ(slurp(p), before);  // killed mid-save: the old trace is intact
+        EXPECT_TRUE(load_trace(p).same_content(t));
+    }
+}
+
+TEST(Format, LoadReportsMissingFiles) {
+    try {
+        load_trace("/nonexistent/trace.json");
+        FAIL();
+    } catch (const TraceError& e) {
+        EXPECT_EQ(e.kind(), TraceErrorKind::Io);
+        EXPECT_NE(std::string(e.what()).find("/nonexistent/trace.json"), std::string::npos);
+    }
+}
+
+TEST(Format, LoadNamesTheFileInErrors) {
+    TempDir dir;
+    fs::path p = dir.path / "bad.ystrace";
+    std::ofstream(p) << "YSTRACE";
+    try {
+        load_trace(p);
+        FAIL();
+    } catch (const TraceError& e) {
+        EXPECT_EQ(e.kind(), TraceErrorKind::Truncated);
+        EXPECT_NE(e.location().find("bad.ystrace: byte 7"), std::string::npos) << e.location();
+    }
+}
+
+}  // namespace
+}  // namespace ys::trace

@@ -1,0 +1,71 @@
+#include <gtest/gtest.h>
+
+#include "trace/hand_trace.h"
+#include "trace/recorder.h"
+
+namespace ys::trace {
+namespace {
+
+TEST(Recorder, CoalescesRefcountsWithinAStep) {
+    Recorder r;
+    r.on_object_created(1, "list", 1);
+    r.on_refcount(1, 2);
+    r.on_refcount(1, 3);
+    r.on_event(Event{});
+    r.on_refcount(1, 4);
+    r.on_refcount(1, 5);
+    r.on_field_set(1, "ob_item[0]", Value::integer(3));
+    r.on_refcount(1, 2);
+    r.on_event(Event{});
+    Trace t = r.finish();
+    ASSERT_EQ(t.step_count(), 2u);
+    auto s0 = t.changes(0);
+    ASSERT_EQ(s0.size(), 1u);  // folded into the creation
+    EXPECT_EQ(s0[0].kind, Change::Kind::Created);
+    EXPECT_EQ(s0[0].value.payload, 3);
+    auto s1 = t.changes(1);
+    ASSERT_EQ(s1.size(), 2u);
+    EXPECT_EQ(s1[0].kind, Change::Kind::Refcount);
+    EXPECT_EQ(s1[0].value.payload, 2);
+    EXPECT_EQ(s1[1].kind, Change::Kind::FieldSet);
+}
+
+TEST(Recorder, FinishClosesTrailingChangesAndMarksTruncation) {
+    Recorder r;
+    Event start;
+    start.kind = EventKind::ProgramStart;
+    r.on_event(start);
+    r.on_object_created(5, "list", 1);
+    Trace t = r.finish(true);
+    ASSERT_EQ(t.step_count(), 2u);
+    EXPECT_EQ(t.event_kind(1), EventKind::ProgramEnd);
+    EXPECT_TRUE(t.header.truncated);
+    EXPECT_EQ(t.changes(1).size(), 1u);
+}
+
+TEST(Recorder, KeepsCodeObjectsAndProgram) {
+    Trace t = testing::build_hand_trace();
+    EXPECT_EQ(t.filename, "hand.py");
+    ASSERT_NE(t.code(testing::kCodeFib), nullptr);
+    EXPECT_EQ(t.code(testing::kCodeFib)->co_name, "fib");
+    EXPECT_EQ(t.step_count(), 16u);
+    EXPECT_EQ(t.header.granularity, Granularity::Events);
+    EXPECT_EQ(t.find_next(EventKind::GenYield, 0), 7u);
+    EXPECT_EQ(t.find_prev(EventKind::GenResume, 10), 3u);
+}
+
+TEST(Recorder, SparseIdsWork) {
+    Recorder r;
+    ObjectId big = ObjectId{1} << 40;
+    r.on_object_created(big, "list", 1);
+    r.on_event(Event{});
+    r.on_refcount(big, 2);
+    r.on_refcount(big, 3);
+    r.on_event(Event{});
+    Trace t = r.finish();
+    ASSERT_EQ(t.changes(1).size(), 1u);
+    EXPECT_EQ(t.changes(1)[0].value.payload, 3);
+}
+
+}  // namespace
+}  // namespace ys::trace
