@@ -32,7 +32,9 @@ int run_command(const RunCommand& options) {
     for (const auto& a : options.args) vm.argv.push_back(a);
     vm.max_steps = options.max_steps;
     vm.max_memory = options.max_memory;
-    RunResult r = run_program(buf.str(), options.program, vm);
+    // python3 names the main script by its absolute path (cwd joined, not resolved)
+    // in tracebacks, syntax errors and __file__; sys.argv[0] stays as given.
+    RunResult r = run_program(buf.str(), absolute_path(options.program), vm);
     std::cout.flush();
     std::cerr.flush();
     return r.exit_status;

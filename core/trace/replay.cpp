@@ -190,7 +190,8 @@ void Replay::apply_step(std::vector<ObjectState>& objects, uint64_t step, StepDi
                         return fc.object == c.object && fc.field == name;
                     });
                     if (prev != diff->fields.end()) prev->after = v;
-                    else diff->fields.push_back(FieldChange{c.object, std::string(name), f ? f->value : Value::null(), v});
+                    else if (!f || !(f->value == v))  // re-reporting the same value is not a change
+                        diff->fields.push_back(FieldChange{c.object, std::string(name), f ? f->value : Value::null(), v});
                 }
                 if (f) f->value = std::move(v);
                 else it->fields.push_back(FieldState{std::string(name), std::move(v)});
@@ -202,7 +203,8 @@ void Replay::apply_step(std::vector<ObjectState>& objects, uint64_t step, StepDi
                     auto prev = std::find_if(diff->refcounts.begin(), diff->refcounts.end(),
                                              [&](const RefcountChange& r) { return r.object == c.object; });
                     if (prev != diff->refcounts.end()) prev->after = c.value.payload;
-                    else diff->refcounts.push_back(RefcountChange{c.object, it->refcount, c.value.payload});
+                    else if (it->refcount != c.value.payload)
+                        diff->refcounts.push_back(RefcountChange{c.object, it->refcount, c.value.payload});
                 }
                 it->refcount = c.value.payload;
                 break;
@@ -252,6 +254,11 @@ const HeapState& Replay::seek(uint64_t step) {
     for (uint64_t s = base_after; s < step; ++s) apply_step(state_.objects, s, nullptr);
     state_.diff = StepDiff{};
     apply_step(state_.objects, step, &state_.diff);
+    // Net changes only: a field set back to its old value within the step did not change.
+    auto& fc = state_.diff.fields;
+    fc.erase(std::remove_if(fc.begin(), fc.end(), [](const FieldChange& c) { return c.before == c.after; }), fc.end());
+    auto& rc = state_.diff.refcounts;
+    rc.erase(std::remove_if(rc.begin(), rc.end(), [](const RefcountChange& c) { return c.before == c.after; }), rc.end());
     state_.step = step;
     has_state_ = true;
     finish_state();

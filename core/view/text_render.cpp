@@ -113,6 +113,7 @@ std::string render_box(const StructBox& box, const TextOptions& o) {
         fw = std::max(fw, columns(r.field) + 2 * static_cast<size_t>(r.depth) + 2);
         vw = std::max(vw, columns(r.value));
     }
+    if (box.rows.empty()) fw = 14;
     fw = std::min<size_t>(fw, 34);
     vw = std::min<size_t>(vw, 24);
     // │ field │ value │ points to │  = 10 columns of borders and padding

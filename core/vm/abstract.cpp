@@ -112,10 +112,14 @@ int object_is_true(Object* o) {
     return 1;
 }
 
+void set_attribute_error_context(Object* obj, Object* name);  // suggestions.cpp
+
 Object* get_attr(Object* o, Object* name) {
     GetAttrFn f = o->ob_type->tp_getattro;
     if (!f) return raise_format(&AttributeError_Type, "'%s' object has no attribute '%s'", type_name(o), str_value(name).c_str());
-    return f(o, name);
+    Object* r = f(o, name);
+    if (!r) set_attribute_error_context(o, name);
+    return r;
 }
 
 Object* get_attr_str(Object* o, std::string_view name) { return get_attr(o, intern(name)); }

@@ -171,7 +171,7 @@ void write_unraisable_with(Object* obj, const char* prefix) {
         print_traceback_entries(tb, out);
     }
     xdecref(temp_tb);
-    out += format_exception_only(exc);
+    out += format_exception_only(exc) + "\n";
     decref(exc);
     rt().write_out(out, 1);
 }

@@ -6,6 +6,7 @@ namespace ys::vm {
 extern Type SlotWrapper_Type;
 
 Object* object_format(Object* value, Object* spec);  // builtins (format())
+void set_attribute_error_context(Object* obj, Object* name);
 
 static bool check_recursive(const char* where) {
     Runtime& r = rt();
@@ -159,6 +160,7 @@ int get_method(Object* obj, Object* name, Object** method) {
         return 0;
     }
     raise_format(&AttributeError_Type, "'%s' object has no attribute '%s'", tp->tp_name.c_str(), str_value(name).c_str());
+    set_attribute_error_context(obj, name);
     *method = nullptr;
     return 0;
 }

@@ -11,6 +11,7 @@
 namespace ys::vm {
 
 Type Traceback_Type;
+std::string offer_suggestions(Object* exc);
 
 static TracebackObject* TB(Object* o) { return static_cast<TracebackObject*>(o); }
 
@@ -248,7 +249,7 @@ std::string format_exception_only(Object* exc) {
         if (!str_value(s).empty()) out += ": " + str_value(s);
         decref(s);
     }
-    return out + "\n";
+    return out;
 }
 
 static void print_one(Object* exc, std::string& out) {
@@ -257,7 +258,7 @@ static void print_one(Object* exc, std::string& out) {
         out += "Traceback (most recent call last):\n";
         print_traceback_entries(tb, out);
     }
-    out += format_exception_only(exc);
+    out += format_exception_only(exc) + offer_suggestions(exc) + "\n";
 }
 
 static void print_chain(Object* exc, std::string& out, std::unordered_set<Object*>& seen) {

@@ -207,6 +207,23 @@ TEST(Replay, DiffMatchesTheDifferenceOfNeighbouringStates) {
     }
 }
 
+TEST(Replay, ReReportingTheSameValueIsNotAChange) {
+    Recorder rec;
+    rec.on_object_created(1, "generator", 1);
+    rec.on_field_set(1, "gi_name", Value::inline_text("'fib'"));
+    rec.on_event(Event{});
+    rec.on_field_set(1, "gi_name", Value::inline_text("'fib'"));
+    rec.on_field_set(1, "gi_frame_state", Value::inline_text("FRAME_SUSPENDED"));
+    rec.on_refcount(1, 1);
+    rec.on_event(Event{});
+    Trace t = rec.finish();
+    Replay r(t);
+    const HeapState& st = r.seek(1);
+    EXPECT_FALSE(st.diff.field_changed(1, "gi_name"));
+    EXPECT_TRUE(st.diff.field_changed(1, "gi_frame_state"));
+    EXPECT_FALSE(st.diff.refcount_changed(1));
+}
+
 TEST(Replay, IgnoresChangesToUnknownObjects) {
     Recorder rec;
     rec.on_field_set(42, "x", Value::integer(1));
