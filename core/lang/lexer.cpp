@@ -1,59 +1,69 @@
 // The tokenizer: a transcription of the parts of CPython 3.11's Parser/tokenizer.c
 // (tok_get) that the subset needs. Comments name the CPython behaviour being copied.
+// This file has the main loop (comments, newlines, brackets, operators) and the
+// public entry points; see lexer_impl.h for the rest.
 #include "lang/lexer.h"
 
 #include <cstdio>
 #include <cstring>
 
+#include "lang/lexer_impl.h"
+
 namespace ys::lang {
 
 namespace {
 
-constexpr int kTabSize = 8;
-constexpr int kMaxIndent = 100;  // MAXINDENT
-constexpr int kMaxLevel = 200;   // MAXLEVEL
-
-bool is_digit(int c) { return c >= '0' && c <= '9'; }
-bool is_xdigit(int c) {
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-bool is_id_start(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 128;
-}
-bool is_id_char(int c) { return is_id_start(c) || is_digit(c); }
-
-struct KeywordEntry {
+struct OpEntry {
     std::string_view text;
-    Kw kw;
+    Op op;
 };
 
-constexpr KeywordEntry kKeywords[] = {
-    {"False", Kw::False},   {"None", Kw::NoneKw},     {"True", Kw::True},
-    {"and", Kw::And},       {"as", Kw::As},           {"assert", Kw::Assert},
-    {"async", Kw::Async},   {"await", Kw::Await},     {"break", Kw::Break},
-    {"class", Kw::Class},   {"continue", Kw::Continue}, {"def", Kw::Def},
-    {"del", Kw::Del},       {"elif", Kw::Elif},       {"else", Kw::Else},
-    {"except", Kw::Except}, {"finally", Kw::Finally}, {"for", Kw::For},
-    {"from", Kw::From},     {"global", Kw::Global},   {"if", Kw::If},
-    {"import", Kw::Import}, {"in", Kw::In},           {"is", Kw::Is},
-    {"lambda", Kw::Lambda}, {"nonlocal", Kw::Nonlocal}, {"not", Kw::Not},
-    {"or", Kw::Or},         {"pass", Kw::Pass},       {"raise", Kw::Raise},
-    {"return", Kw::Return}, {"try", Kw::Try},         {"while", Kw::While},
-    {"with", Kw::With},     {"yield", Kw::Yield},
+// Longest first, so the first match wins.
+constexpr OpEntry kOps3[] = {
+    {"**=", Op::DoubleStarEqual}, {"//=", Op::DoubleSlashEqual}, {"<<=", Op::LeftShiftEqual},
+    {">>=", Op::RightShiftEqual}, {"...", Op::Ellipsis},
+};
+constexpr OpEntry kOps2[] = {
+    {"!=", Op::NotEqual}, {"%=", Op::PercentEqual}, {"&=", Op::AmperEqual}, {"**", Op::DoubleStar},
+    {"*=", Op::StarEqual}, {"+=", Op::PlusEqual}, {"-=", Op::MinEqual}, {"->", Op::RArrow},
+    {"//", Op::DoubleSlash}, {"/=", Op::SlashEqual}, {":=", Op::ColonEqual}, {"<<", Op::LeftShift},
+    {"<=", Op::LessEqual}, {"==", Op::EqEqual}, {">=", Op::GreaterEqual}, {">>", Op::RightShift},
+    {"@=", Op::AtEqual}, {"^=", Op::CircumflexEqual}, {"|=", Op::VBarEqual},
 };
 
-Kw keyword_of(std::string_view text) {
-    if (text.size() < 2 || text.size() > 8) return Kw::None;
-    char c = text[0];
-    if (!(c == 'F' || c == 'N' || c == 'T' || (c >= 'a' && c <= 'y'))) return Kw::None;
-    for (const auto& entry : kKeywords) {
-        if (entry.text[0] != c) continue;
-        if (entry.text == text) return entry.kw;
+Op one_char_op(int c) {
+    switch (c) {
+        case '(': return Op::LPar;
+        case ')': return Op::RPar;
+        case '[': return Op::LSqb;
+        case ']': return Op::RSqb;
+        case '{': return Op::LBrace;
+        case '}': return Op::RBrace;
+        case ':': return Op::Colon;
+        case ',': return Op::Comma;
+        case ';': return Op::Semi;
+        case '+': return Op::Plus;
+        case '-': return Op::Minus;
+        case '*': return Op::Star;
+        case '/': return Op::Slash;
+        case '|': return Op::VBar;
+        case '&': return Op::Amper;
+        case '<': return Op::Less;
+        case '>': return Op::Greater;
+        case '=': return Op::Equal;
+        case '.': return Op::Dot;
+        case '%': return Op::Percent;
+        case '~': return Op::Tilde;
+        case '^': return Op::Circumflex;
+        case '@': return Op::At;
+        default: return Op::Unknown;
     }
-    return Kw::None;
 }
 
-// Decode one UTF-8 code point at s[i]; returns its length (0 when invalid).
+}  // namespace
+
+namespace lex_detail {
+
 int decode_utf8(std::string_view s, size_t i, uint32_t* cp) {
     auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
     unsigned char c = b(i);
@@ -75,83 +85,6 @@ int decode_utf8(std::string_view s, size_t i, uint32_t* cp) {
     *cp = v;
     return len;
 }
-
-// A rough stand-in for str.isidentifier() on one non-ASCII code point: letters of
-// the common scripts are accepted, punctuation and symbols are not.
-bool is_identifier_code_point(uint32_t cp) {
-    if (cp < 0x80) return is_id_char(static_cast<int>(cp));
-    if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA || cp == 0xB7;
-    if (cp == 0xD7 || cp == 0xF7) return false;
-    if (cp >= 0x2000 && cp <= 0x2BFF) return cp == 0x203F || cp == 0x2040 || (cp >= 0x2070 && cp <= 0x209F && cp != 0x207A && cp != 0x207B && cp != 0x207C && cp != 0x207D && cp != 0x207E) || (cp >= 0x2100 && cp <= 0x214F && cp != 0x2100);
-    if (cp >= 0x3000 && cp <= 0x303F) return cp == 0x3005 || cp == 0x3006 || cp == 0x3007;
-    if (cp >= 0xFF00 && cp <= 0xFF0F) return false;
-    if (cp >= 0xFE00 && cp <= 0xFE0F) return true;
-    if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;  // emoji
-    if (cp >= 0xE000 && cp <= 0xF8FF) return false;    // private use
-    return true;
-}
-
-class Lexer {
-public:
-    explicit Lexer(LexResult& out) : out_(out), src_(out.source) {}
-
-    void run();
-
-private:
-    // tok_nextc: the next byte or -1 at the end. CPython appends a newline to a last
-    // line that lacks one; so do we (the source was given one already).
-    int nextc() {
-        if (cur_ >= src_.size()) {
-            ++cur_;  // so that backup() stays symmetric
-            return -1;
-        }
-        return static_cast<unsigned char>(src_[cur_++]);
-    }
-    void backup(int) { --cur_; }
-    int lineno_of(size_t offset) const;
-
-    void emit(TokenKind kind, size_t start, size_t end, Op op = Op::None, Kw kw = Kw::None);
-    void emit_at(TokenKind kind, size_t offset);
-
-    // Errors. `offset` and `end_offset` are 1-based byte columns on line `lineno`.
-    void raise(int lineno, int offset, int end_offset, std::string msg,
-               std::string type = "SyntaxError");
-    // syntaxerror(tok, ...): position is the character before cur on the current line.
-    void raise_here(std::string msg) {
-        int line = lineno_of(cur_ == 0 ? 0 : cur_ - 1);
-        size_t ls = out_.line_starts[line - 1];
-        int off = static_cast<int>(cur_ - ls);
-        raise(line, off, off, std::move(msg));
-    }
-    void stop(LexErrorKind kind, int lineno, int offset, int end_offset, std::string msg,
-              std::string type);
-
-    bool get_token();  // false when finished (ENDMARKER emitted or error)
-    bool verify_end_of_number(int c, const char* kind);
-    int decimal_tail();
-    bool lex_number(int c, size_t start);
-    bool lex_string(int quote, size_t start);
-    bool lex_identifier(int c, size_t start);
-
-    LexResult& out_;
-    std::string_view src_;
-    size_t cur_ = 0;
-
-    mutable size_t line_cursor_ = 0;
-    std::vector<int> indstack_{0};
-    std::vector<int> altindstack_{0};
-    int pendin_ = 0;
-    bool atbol_ = true;
-    bool blankline_ = false;
-    bool cont_line_ = false;
-    struct Bracket {
-        char c;
-        int line;
-        int col;
-    };
-    std::vector<Bracket> brackets_;
-    bool done_ = false;
-};
 
 int Lexer::lineno_of(size_t offset) const {
     // Tokens come in source order, so a cursor that walks from the last answer is
@@ -209,380 +142,13 @@ void Lexer::raise(int lineno, int offset, int end_offset, std::string msg, std::
     stop(LexErrorKind::Raised, lineno, offset, end_offset, std::move(msg), std::move(type));
 }
 
-int Lexer::decimal_tail() {
-    int c;
-    for (;;) {
-        do {
-            c = nextc();
-        } while (is_digit(c));
-        if (c != '_') break;
-        c = nextc();
-        if (!is_digit(c)) {
-            backup(c);
-            raise_here("invalid decimal literal");
-            return 0;
-        }
-    }
-    return c;
-}
-
-bool Lexer::verify_end_of_number(int c, const char* kind) {
-    // A number directly followed by one of the keywords that may follow it in valid
-    // code ("1if x else y") is only a deprecation warning in 3.11.
-    auto ahead = [&](std::string_view rest) {
-        return src_.substr(cur_, rest.size()) == rest;  // cur_ is after c
-    };
-    bool r = false;
-    if (c == 'a') r = ahead("nd");
-    else if (c == 'e') r = ahead("lse");
-    else if (c == 'f') r = ahead("or");
-    else if (c == 'i') r = ahead("f") || ahead("n") || ahead("s");
-    else if (c == 'o') r = ahead("r");
-    else if (c == 'n') r = ahead("ot");
-    if (r) return true;
-    if (c >= 0 && is_id_char(c)) {
-        backup(c);
-        raise_here(std::string("invalid ") + kind + " literal");
-        return false;
-    }
-    return true;
-}
-
-bool Lexer::lex_number(int c, size_t start) {
-    auto finish = [&](int last) {
-        backup(last);
-        emit(TokenKind::Number, start, cur_);
-        return true;
-    };
-    if (c == '0') {
-        c = nextc();
-        if (c == 'x' || c == 'X') {
-            c = nextc();
-            do {
-                if (c == '_') c = nextc();
-                if (!is_xdigit(c)) {
-                    backup(c);
-                    raise_here("invalid hexadecimal literal");
-                    return false;
-                }
-                do {
-                    c = nextc();
-                } while (is_xdigit(c));
-            } while (c == '_');
-            if (!verify_end_of_number(c, "hexadecimal")) return false;
-            return finish(c);
-        }
-        if (c == 'o' || c == 'O' || c == 'b' || c == 'B') {
-            bool octal = c == 'o' || c == 'O';
-            const char* kind = octal ? "octal" : "binary";
-            char limit = octal ? '8' : '2';
-            c = nextc();
-            do {
-                if (c == '_') c = nextc();
-                if (c < '0' || c >= limit) {
-                    if (is_digit(c)) {
-                        raise_here(std::string("invalid digit '") + static_cast<char>(c) + "' in " + kind + " literal");
-                    } else {
-                        backup(c);
-                        raise_here(std::string("invalid ") + kind + " literal");
-                    }
-                    return false;
-                }
-                do {
-                    c = nextc();
-                } while (c >= '0' && c < limit);
-            } while (c == '_');
-            if (is_digit(c)) {
-                raise_here(std::string("invalid digit '") + static_cast<char>(c) + "' in " + kind + " literal");
-                return false;
-            }
-            if (!verify_end_of_number(c, kind)) return false;
-            return finish(c);
-        }
-        bool nonzero = false;
-        for (;;) {
-            if (c == '_') {
-                c = nextc();
-                if (!is_digit(c)) {
-                    backup(c);
-                    raise_here("invalid decimal literal");
-                    return false;
-                }
-            }
-            if (c != '0') break;
-            c = nextc();
-        }
-        size_t zeros_end = cur_;
-        if (is_digit(c)) {
-            nonzero = true;
-            c = decimal_tail();
-            if (c == 0) return false;
-        }
-        if (c == '.') {
-            c = nextc();
-            goto fraction;
-        }
-        if (c == 'e' || c == 'E') goto exponent;
-        if (c == 'j' || c == 'J') goto imaginary;
-        if (nonzero) {
-            backup(c);
-            int line = lineno_of(start);
-            size_t ls = out_.line_starts[line - 1];
-            raise(line, static_cast<int>(start + 1 - ls), static_cast<int>(zeros_end - ls),
-                  "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
-            return false;
-        }
-        if (!verify_end_of_number(c, "decimal")) return false;
-        return finish(c);
-    }
-    // Decimal
-    c = decimal_tail();
-    if (c == 0) return false;
-    if (c == '.') {
-        c = nextc();
-    fraction:
-        if (is_digit(c)) {
-            c = decimal_tail();
-            if (c == 0) return false;
-        }
-    }
-    if (c == 'e' || c == 'E') {
-    exponent:
-        int e = c;
-        c = nextc();
-        if (c == '+' || c == '-') {
-            c = nextc();
-            if (!is_digit(c)) {
-                backup(c);
-                raise_here("invalid decimal literal");
-                return false;
-            }
-        } else if (!is_digit(c)) {
-            backup(c);
-            if (!verify_end_of_number(e, "decimal")) return false;
-            backup(e);
-            emit(TokenKind::Number, start, cur_);
-            return true;
-        }
-        c = decimal_tail();
-        if (c == 0) return false;
-    }
-    if (c == 'j' || c == 'J') {
-    imaginary:
-        c = nextc();
-        if (!verify_end_of_number(c, "imaginary")) return false;
-    } else if (!verify_end_of_number(c, "decimal")) {
-        return false;
-    }
-    return finish(c);
-}
-
-bool Lexer::lex_string(int quote, size_t start) {
-    size_t first_line_start = out_.line_starts[lineno_of(start) - 1];
-    int first_lineno = lineno_of(start);
-    int quote_size = 1;
-    int end_quote_size = 0;
-    size_t quote_pos = start;  // errors point at the token's first character (its prefix)
-    int c = nextc();
-    if (c == quote) {
-        c = nextc();
-        if (c == quote) quote_size = 3;
-        else end_quote_size = 1;  // empty string
-    }
-    if (c != quote) backup(c);
-    while (end_quote_size != quote_size) {
-        c = nextc();
-        if (c == -1 || (quote_size == 1 && c == '\n')) {
-            // Report from the opening quote, on the line where the string started.
-            int detected = lineno_of(c == -1 ? src_.size() - 1 : cur_ - 1);
-            int offset = static_cast<int>(quote_pos - first_line_start) + 1;
-            if (quote_size == 3) {
-                raise(first_lineno, offset, offset,
-                      "unterminated triple-quoted string literal (detected at line " + std::to_string(detected) + ")");
-            } else {
-                raise(first_lineno, offset, offset,
-                      "unterminated string literal (detected at line " + std::to_string(detected) + ")");
-            }
-            return false;
-        }
-        if (c == quote) {
-            end_quote_size += 1;
-        } else {
-            end_quote_size = 0;
-            if (c == '\\') {
-                int d = nextc();
-                if (d == -1) backup(d);
-            }
-        }
-    }
-    emit(TokenKind::String, start, cur_);
-    return true;
-}
-
-bool Lexer::lex_identifier(int c, size_t start) {
-    bool saw_b = false, saw_r = false, saw_u = false, saw_f = false;
-    for (;;) {
-        if (!(saw_b || saw_u || saw_f) && (c == 'b' || c == 'B')) saw_b = true;
-        else if (!(saw_b || saw_u || saw_r || saw_f) && (c == 'u' || c == 'U')) saw_u = true;
-        else if (!(saw_r || saw_u) && (c == 'r' || c == 'R')) saw_r = true;
-        else if (!(saw_f || saw_b || saw_u) && (c == 'f' || c == 'F')) saw_f = true;
-        else break;
-        c = nextc();
-        if (c == '"' || c == '\'') return lex_string(c, start);
-    }
-    bool nonascii = false;
-    while (c >= 0 && is_id_char(c)) {
-        if (c >= 128) nonascii = true;
-        c = nextc();
-    }
-    backup(c);
-    if (nonascii) {
-        // verify_identifier: report the first character that cannot be in a name.
-        size_t i = start;
-        while (i < cur_) {
-            uint32_t cp = 0;
-            int len = decode_utf8(src_, i, &cp);
-            if (len == 0) len = 1;
-            bool ok = i == start ? (cp >= 128 ? is_identifier_code_point(cp) : is_id_start(static_cast<int>(cp)))
-                                 : is_identifier_code_point(cp);
-            if (!ok) {
-                int line = lineno_of(i);
-                size_t ls = out_.line_starts[line - 1];
-                char hex[16];
-                std::snprintf(hex, sizeof hex, "%04X", cp);
-                std::string ch(src_.substr(i, static_cast<size_t>(len)));
-                int off = static_cast<int>(i - ls) + 1;
-                raise(line, off, off, "invalid character '" + ch + "' (U+" + hex + ")");
-                return false;
-            }
-            i += static_cast<size_t>(len);
-        }
-    }
-    std::string_view text = src_.substr(start, cur_ - start);
-    emit(TokenKind::Name, start, cur_, Op::None, keyword_of(text));
-    return true;
-}
-
-struct OpEntry {
-    std::string_view text;
-    Op op;
-};
-
-// Longest first, so the first match wins.
-constexpr OpEntry kOps3[] = {
-    {"**=", Op::DoubleStarEqual}, {"//=", Op::DoubleSlashEqual}, {"<<=", Op::LeftShiftEqual},
-    {">>=", Op::RightShiftEqual}, {"...", Op::Ellipsis},
-};
-constexpr OpEntry kOps2[] = {
-    {"!=", Op::NotEqual}, {"%=", Op::PercentEqual}, {"&=", Op::AmperEqual}, {"**", Op::DoubleStar},
-    {"*=", Op::StarEqual}, {"+=", Op::PlusEqual}, {"-=", Op::MinEqual}, {"->", Op::RArrow},
-    {"//", Op::DoubleSlash}, {"/=", Op::SlashEqual}, {":=", Op::ColonEqual}, {"<<", Op::LeftShift},
-    {"<=", Op::LessEqual}, {"==", Op::EqEqual}, {">=", Op::GreaterEqual}, {">>", Op::RightShift},
-    {"@=", Op::AtEqual}, {"^=", Op::CircumflexEqual}, {"|=", Op::VBarEqual},
-};
-
-Op one_char_op(int c) {
-    switch (c) {
-        case '(': return Op::LPar;
-        case ')': return Op::RPar;
-        case '[': return Op::LSqb;
-        case ']': return Op::RSqb;
-        case '{': return Op::LBrace;
-        case '}': return Op::RBrace;
-        case ':': return Op::Colon;
-        case ',': return Op::Comma;
-        case ';': return Op::Semi;
-        case '+': return Op::Plus;
-        case '-': return Op::Minus;
-        case '*': return Op::Star;
-        case '/': return Op::Slash;
-        case '|': return Op::VBar;
-        case '&': return Op::Amper;
-        case '<': return Op::Less;
-        case '>': return Op::Greater;
-        case '=': return Op::Equal;
-        case '.': return Op::Dot;
-        case '%': return Op::Percent;
-        case '~': return Op::Tilde;
-        case '^': return Op::Circumflex;
-        case '@': return Op::At;
-        default: return Op::Unknown;
-    }
-}
-
 bool Lexer::get_token() {
     int c;
 nextline:
     blankline_ = false;
     if (atbol_) {
         atbol_ = false;
-        int col = 0, altcol = 0;
-        for (;;) {
-            c = nextc();
-            if (c == ' ') {
-                ++col;
-                ++altcol;
-            } else if (c == '\t') {
-                col = (col / kTabSize + 1) * kTabSize;
-                altcol = altcol + 1;
-            } else if (c == '\014') {
-                col = altcol = 0;
-            } else {
-                break;
-            }
-        }
-        backup(c);
-        if (c == '#' || c == '\n') {
-            blankline_ = true;
-        }
-        if (!blankline_ && brackets_.empty()) {
-            size_t here = cur_;
-            int line = lineno_of(here >= src_.size() ? src_.size() - 1 : here);
-            size_t ls = out_.line_starts[line - 1];
-            int at = static_cast<int>(here - ls);
-            if (c == -1) {
-                col = altcol = 0;
-            }
-            auto tab_error = [&] {
-                stop(LexErrorKind::Other, line, at, -1, "inconsistent use of tabs and spaces in indentation", "TabError");
-            };
-            if (col == indstack_.back()) {
-                if (altcol != altindstack_.back()) {
-                    tab_error();
-                    return false;
-                }
-            } else if (col > indstack_.back()) {
-                if (static_cast<int>(indstack_.size()) >= kMaxIndent) {
-                    stop(LexErrorKind::Other, line, at, -1, "too many levels of indentation", "IndentationError");
-                    return false;
-                }
-                if (altcol <= altindstack_.back()) {
-                    tab_error();
-                    return false;
-                }
-                ++pendin_;
-                indstack_.push_back(col);
-                altindstack_.push_back(altcol);
-            } else {
-                while (indstack_.size() > 1 && col < indstack_.back()) {
-                    --pendin_;
-                    indstack_.pop_back();
-                    altindstack_.pop_back();
-                }
-                if (col != indstack_.back()) {
-                    // CPython reports this at the end of the offending line.
-                    std::string_view text = out_.line(line);
-                    int end = static_cast<int>(text.size()) + 1;
-                    stop(LexErrorKind::Dedent, line, end, end,
-                         "unindent does not match any outer indentation level", "IndentationError");
-                    return false;
-                }
-                if (altcol != altindstack_.back()) {
-                    tab_error();
-                    return false;
-                }
-            }
-        }
+        if (!indentation()) return false;
     }
     // Pending indents and dedents.
     if (pendin_ != 0) {
@@ -816,6 +382,13 @@ void Lexer::run() {
     // After a normal end, DEDENTs are emitted before ENDMARKER by the indentation
     // pass (EOF counts as column 0), so nothing is left to do here.
 }
+
+}  // namespace lex_detail
+
+using lex_detail::decode_utf8;
+using lex_detail::Lexer;
+
+namespace {
 
 std::string encoding_error_message(unsigned char byte, int line) {
     char hex[8];

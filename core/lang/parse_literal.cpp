@@ -186,8 +186,6 @@ bool decode_escapes(std::string_view s, bool bytes, std::string& out, std::strin
                 if (got < len) {
                     const char* what = n == 'x' ? "truncated \\xXX escape" : n == 'u' ? "truncated \\uXXXX escape"
                                                                                   : "truncated \\UXXXXXXXX escape";
-                    size_t endpos = i;
-                    (void)endpos;
                     err = std::string("(") + (bytes ? "value error) invalid \\x escape at position " + std::to_string(esc_start)
                                                     : "unicode error) 'unicodeescape' codec can't decode bytes in position " +
                                                           std::to_string(esc_start) + "-" + std::to_string(i) + ": " + what);

@@ -26,9 +26,14 @@ Object* new_module(std::string_view name) {
     return m;
 }
 
+void clear_weakrefs(Object* o);  // weakref_core.cpp: calls callbacks
+
 static void module_dealloc(Object* o) {
     gc_untrack(o);
     auto* m = static_cast<ModuleObject*>(o);
+    // As module_dealloc in CPython: a weak reference must never outlive its module
+    // (shutdown asks a weakref whether __main__ is still alive).
+    if (m->weaklist) clear_weakrefs(o);
     xdecref(m->md_dict);
     xdecref(m->md_name);
     free_object(o);
