@@ -127,7 +127,7 @@ private:
         ScopeKind kind;
         int parent;
         std::vector<std::pair<std::string, unsigned>> symbols;  // insertion order
-        std::unordered_map<std::string_view, size_t> index;     // name -> position in symbols
+        std::unordered_map<std::string, size_t> index;          // name -> position in symbols
         std::vector<int> children;
         std::vector<Directive> directives;
         const char* comp_kind = nullptr;  // for comprehensions: "list comprehension", ...
@@ -138,14 +138,15 @@ private:
         auto it = sc.index.find(name);
         return it == sc.index.end() ? nullptr : &sc.symbols[it->second].second;
     }
-    // `name` must outlive the checker: it points into the AST.
+    // The index owns its keys: some names are built on the fly (mangled names,
+    // `.0`, `__class__`), so a view into the caller's string would dangle.
     void add(const std::string& name, unsigned flag) {
         if (unsigned* f = lookup(name)) {
             *f |= flag;
             return;
         }
         Scope& sc = scopes_[static_cast<size_t>(cur_)];
-        sc.index.emplace(std::string_view(name), sc.symbols.size());
+        sc.index.emplace(name, sc.symbols.size());
         sc.symbols.emplace_back(name, flag);
     }
     int enter(ScopeKind kind) {

@@ -8,6 +8,7 @@
 #include "vm/frame.h"
 #include "vm/gc.h"
 #include "vm/runtime.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -132,7 +133,7 @@ static Object* builtin_issubclass(Object*, Object* const* args, size_t nargs, Ob
 }
 static Object* builtin_id(Object*, Object* const* args, size_t nargs, Object* kwnames) {
     if (!no_kwargs("id", kwnames) || !check_nargs("id", nargs, 1, 1)) return nullptr;
-    return new_int(static_cast<int64_t>(reinterpret_cast<uintptr_t>(args[0])));
+    return new_int(static_cast<int64_t>(object_address(args[0])));
 }
 static Object* builtin_hash(Object*, Object* const* args, size_t nargs, Object* kwnames) {
     if (!no_kwargs("hash", kwnames) || !check_nargs("hash", nargs, 1, 1)) return nullptr;

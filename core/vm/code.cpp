@@ -4,6 +4,7 @@
 
 #include "vm/frame.h"
 #include "vm/runtime.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -124,16 +125,20 @@ static Object* co_flags(Object* o) { return new_int(C(o)->code->co_flags); }
 
 static Object* code_repr(Object* o) {
     char buf[64];
-    snprintf(buf, sizeof buf, " at %p, file \"", static_cast<void*>(o));
+    snprintf(buf, sizeof buf, " at %p, file \"", object_address_ptr(o));
     return new_str("<code object " + C(o)->code->co_name + buf + C(o)->code->co_filename + "\", line " +
                    std::to_string(C(o)->code->co_firstlineno) + ">");
 }
 
 static void code_trace_fields(Object* o, trace::TraceSink* sink) {
     CodeObj* co = C(o);
-    sink->on_field_set(o->ob_trace_id, "co_name", trace::Value::inline_text(co->code->co_name));
-    sink->on_field_set(o->ob_trace_id, "co_qualname", trace::Value::inline_text(co->code->co_qualname));
+    sink->on_field_set(o->ob_trace_id, "co_name", trace_str_text(co->co_name));
+    sink->on_field_set(o->ob_trace_id, "co_qualname", trace_str_text(co->co_qualname));
     sink->on_field_set(o->ob_trace_id, "co_firstlineno", trace::Value::integer(co->code->co_firstlineno));
+    // The tuples the code object owns (so the heap view finds them reachable).
+    sink->on_field_set(o->ob_trace_id, "co_consts", trace_value(co->consts));
+    sink->on_field_set(o->ob_trace_id, "co_names", trace_value(co->names));
+    sink->on_field_set(o->ob_trace_id, "co_localsplusnames", trace_value(co->localsplusnames));
 }
 
 void init_code_type() {

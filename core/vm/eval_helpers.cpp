@@ -1,5 +1,6 @@
 // Helpers of the eval loop, each named after the ceval.c function it mirrors.
 #include "vm/eval_support.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -36,13 +37,9 @@ bool enter_recursive_py() {
 }
 
 void report_frame(trace::EventKind kind, Frame* f) {
-    FrameObject* fo = nullptr;
-    (void)fo;
     trace::Event ev;
     ev.kind = kind;
-    // Frames are reported by the id of their frame object when one exists; otherwise
-    // by a synthetic id kept in the frame's f_locals-free slot (the code's trace id).
-    ev.subject = f->frame_obj ? f->frame_obj->ob_trace_id : 0;
+    ev.subject = frame_trace_id(f);  // the _PyInterpreterFrame itself (trace_report.cpp)
     ev.frame = ev.subject;
     ev.line = f->lineno();
     ev.lasti = f->prev_instr < 0 ? -1 : f->prev_instr * 2;
@@ -57,7 +54,7 @@ void report_instruction(Frame* f, int opcode, unsigned oparg) {
     static thread_local Frame* last_frame = nullptr;
     int line = f->f_code->code->line_of_unit(f->prev_instr);
     trace::Event ev;
-    ev.frame = f->frame_obj ? f->frame_obj->ob_trace_id : 0;
+    ev.frame = frame_trace_id(f);
     ev.subject = ev.frame;
     ev.line = line;
     ev.lasti = f->prev_instr * 2;

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "vm/frame.h"
+#include "vm/trace_report.h"
 #include "vm/runtime.h"
 
 namespace ys::vm {
@@ -36,6 +37,7 @@ Frame* alloc_thread_frame(CodeObj* code) {
     t_chunk->top += size;
     *reinterpret_cast<size_t*>(t_chunk->top) = size;  // footer: lets pop find the start
     t_chunk->top += sizeof(size_t);
+    f->trace_id = 0;
     return f;
 }
 
@@ -83,6 +85,7 @@ static void take_ownership(FrameObject* fo, Frame* frame) {
     fo->owned = copy;
     fo->f_frame = copy;
     copy->owner = FRAME_OWNED_BY_FRAME_OBJECT;
+    frame->trace_id = 0;  // the id moves with the frame into the frame object
     if (copy->prev_instr < 0) copy->prev_instr = 0;
     Frame* prev = frame->previous;
     if (prev) {
@@ -115,6 +118,7 @@ void clear_frame_locals(Frame* frame) {
 
 void pop_frame(Frame* f) {
     clear_frame_locals(f);
+    if (t_sink) [[unlikely]] trace_frame_gone(f);
     release_frame_memory(f);
 }
 
@@ -153,6 +157,7 @@ static void frame_dealloc(Object* o) {
         clearref(&frame->f_locals);
         Object** lp = frame->localsplus();
         for (int i = 0; i < frame->stacktop; i++) clearref(&lp[i]);
+        if (t_sink) [[unlikely]] trace_frame_gone(frame);
         std::free(frame);
         fo->owned = nullptr;
     }
@@ -194,7 +199,7 @@ static int frame_tp_clear(Object* o) {
 static Object* frame_repr(Object* o) {
     Frame* f = FF(o);
     char buf[64];
-    snprintf(buf, sizeof buf, "<frame at %p, file ", static_cast<void*>(o));
+    snprintf(buf, sizeof buf, "<frame at %p, file ", object_address_ptr(o));
     return new_str(std::string(buf) + repr_string(f->f_code->co_filename) + ", line " + std::to_string(f->lineno()) +
                    ", code " + str_value(f->f_code->co_name) + ">");
 }

@@ -69,6 +69,7 @@ struct Frame {
     int prev_instr;               // code unit index of the last instruction started; -1 before
     int stacktop;                 // index into localsplus of the first free stack slot
     bool is_entry;                // the eval loop returns to C++ when this frame returns
+    uint64_t trace_id;            // the frame's trace id (0 until reported; trace_report.cpp)
     uint8_t owner;
     Object** localsplus() { return reinterpret_cast<Object**>(this + 1); }
     int lasti_bytes() const { return prev_instr * 2; }

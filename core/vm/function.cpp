@@ -4,6 +4,7 @@
 
 #include "vm/frame.h"
 #include "vm/runtime.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -265,7 +266,7 @@ static Object* func_descr_get(Object* func, Object* obj, Object*) {
 
 static Object* func_repr(Object* o) {
     char buf[64];
-    snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(o));
+    snprintf(buf, sizeof buf, " at %p>", object_address_ptr(o));
     return new_str("<function " + qualname(F(o)) + buf);
 }
 
@@ -311,8 +312,8 @@ static Object* get_annotations(Object*) { return new_dict(); }
 static void func_trace_fields(Object* o, trace::TraceSink* sink) {
     FunctionObject* f = F(o);
     sink->on_field_set(o->ob_trace_id, "func_code", trace::Value::pointer(f->func_code->ob_trace_id));
-    sink->on_field_set(o->ob_trace_id, "func_name", trace::Value::inline_text(str_value(f->func_name)));
-    sink->on_field_set(o->ob_trace_id, "func_qualname", trace::Value::inline_text(str_value(f->func_qualname)));
+    sink->on_field_set(o->ob_trace_id, "func_name", trace_str_text(f->func_name));
+    sink->on_field_set(o->ob_trace_id, "func_qualname", trace_str_text(f->func_qualname));
     if (f->func_closure)
         for (intptr_t i = 0; i < tuple_size(f->func_closure); i++) {
             Object* c = tuple_items(f->func_closure)[i];

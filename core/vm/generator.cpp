@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "vm/eval_support.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -23,30 +24,16 @@ static const char* state_name(int8_t s) {
     }
 }
 
-static trace::Value trace_value(Object* o) {
-    if (!o) return trace::Value::null();
-    if (o->ob_type == &Int_Type || o->ob_type == &Bool_Type || o->ob_type == &Float_Type || o->ob_type == &Str_Type ||
-        o == YS_None) {
-        Object* saved = err_fetch();
-        std::string r = repr_string(o);
-        err_clear();
-        err_restore(saved);
-        return trace::Value::inline_text(r);
-    }
-    trace_created(o);
-    return trace::Value::pointer(o->ob_trace_id);
-}
-
 static void gen_event(trace::EventKind kind, GenObject* gen, Object* value = nullptr, uint8_t detail = 0) {
     trace::Event ev;
     ev.kind = kind;
     trace_created(gen);
     ev.subject = gen->ob_trace_id;
-    Frame* f = rt().current_frame;
+    // A yield is at the generator's YIELD_VALUE; the other events where the caller is.
+    Frame* f = kind == trace::EventKind::GenYield ? gen->iframe() : rt().current_frame;
     if (f) {
         ev.line = f->lineno();
         ev.lasti = f->prev_instr < 0 ? -1 : f->prev_instr * 2;
-        if (f->frame_obj) ev.frame = f->frame_obj->ob_trace_id;
     }
     ev.detail = detail;
     ev.value = trace_value(value);
@@ -71,7 +58,17 @@ Object* make_generator(Frame* frame) {
     gen->gi_frame_state = FRAME_CREATED;
     gf->owner = FRAME_OWNED_BY_GENERATOR;
     gf->previous = nullptr;
-    if (t_sink) gen_event(trace::EventKind::GenCreate, gen);
+    frame->trace_id = 0;  // the frame's trace identity moved into the generator
+    if (t_sink) {
+        // Report the event from the generator's frame (the thread frame is going away).
+        Runtime& r = rt();
+        Frame* running = r.current_frame;
+        gf->previous = frame->previous;
+        r.current_frame = gf;
+        gen_event(trace::EventKind::GenCreate, gen);
+        r.current_frame = running;
+        gf->previous = nullptr;
+    }
     return gen;
 }
 
@@ -373,7 +370,7 @@ static Object* self_iter(Object* o) { return newref(o); }
 
 static Object* gen_repr(Object* o) {
     char buf[64];
-    snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(o));
+    snprintf(buf, sizeof buf, " at %p>", object_address_ptr(o));
     return new_str("<generator object " + str_value(G(o)->gi_qualname) + buf);
 }
 
@@ -444,6 +441,7 @@ static void gen_dealloc(Object* self) {
         frame->previous = nullptr;
         clear_frame_locals(frame);
     }
+    if (t_sink) [[unlikely]] trace_frame_gone(gen->iframe());
     clearref(&gen->gi_code);
     clearref(&gen->gi_name);
     clearref(&gen->gi_qualname);
@@ -478,16 +476,18 @@ static void gen_trace_fields(Object* o, trace::TraceSink* sink) {
     trace_created(gen->gi_code);
     sink->on_field_set(id, "gi_code", trace::Value::pointer(gen->gi_code->ob_trace_id));
     sink->on_field_set(id, "gi_weakreflist", trace_value(gen->gi_weakreflist));
-    sink->on_field_set(id, "gi_name", trace::Value::inline_text(str_value(gen->gi_name)));
-    sink->on_field_set(id, "gi_qualname", trace::Value::inline_text(str_value(gen->gi_qualname)));
+    sink->on_field_set(id, "gi_name", trace_str_text(gen->gi_name));
+    sink->on_field_set(id, "gi_qualname", trace_str_text(gen->gi_qualname));
     sink->on_field_set(id, "gi_exc_state.exc_value", trace_value(gen->gi_exc_state.exc_value));
+    sink->on_field_set(id, "gi_exc_state.previous_item", exc_item_owner(gen->gi_exc_state.previous_item));
     sink->on_field_set(id, "gi_frame_state", trace::Value::inline_text(state_name(gen->gi_frame_state)));
+    Frame* f = gen->iframe();
     if (gen->gi_frame_state < FRAME_CLEARED) {
-        Frame* f = gen->iframe();
-        sink->on_field_set(id, "gi_iframe.prev_instr", trace::Value::integer(f->prev_instr * 2));
-        sink->on_field_set(id, "gi_iframe.f_lineno", trace::Value::integer(f->lineno()));
+        sink->on_field_set(id, "gi_iframe", trace::Value::pointer(frame_trace_id(f)));
+        report_frame_fields(f);
     } else {
         sink->on_field_set(id, "gi_iframe", trace::Value::null());
+        trace_frame_gone(f);
     }
 }
 

@@ -7,6 +7,7 @@
 #include "vm/frame.h"
 #include "vm/gc.h"
 #include "vm/runtime.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -26,6 +27,8 @@ void trace_created(Object* o) {
     if (!sink || o->ob_trace_id || is_inline_in_trace(o) || !t_rt) return;
     o->ob_trace_id = t_rt->next_trace_id++;
     sink->on_object_created(o->ob_trace_id, o->ob_type->tp_name, o->ob_refcnt);
+    trace_mark_dirty(o);  // its fields are reported at the next event boundary
+    if (o->ob_refcnt >= (1 << 29)) trace_remember_static(o);
 }
 
 void trace_fields(Object* o) {
@@ -36,7 +39,10 @@ void trace_fields(Object* o) {
 }
 
 void trace_refcount_slow(Object* o) {
-    if (o->ob_trace_id) t_sink->on_refcount(o->ob_trace_id, o->ob_refcnt);
+    if (o->ob_trace_id) {
+        t_sink->on_refcount(o->ob_trace_id, o->ob_refcnt);
+        trace_mark_dirty(o);
+    }
 }
 
 Object* alloc_object(Type* type, size_t size) {
@@ -68,7 +74,10 @@ Object* alloc_object(Type* type, size_t size) {
 
 void free_object(Object* o) {
     Runtime* r = t_rt;
-    if (o->ob_trace_id && t_sink) t_sink->on_object_freed(o->ob_trace_id);
+    if (o->ob_trace_id && t_sink) {
+        trace_forget(o);
+        t_sink->on_object_freed(o->ob_trace_id);
+    }
     void* mem = o;
     if (o->ob_type->tp_flags & TPF_HAVE_GC) {
         GcHead* g = as_gc(o);
@@ -83,6 +92,7 @@ void free_object(Object* o) {
 void dealloc_object(Object* o) {
     if (t_sink) [[unlikely]] {
         if (o->ob_trace_id) {
+            trace_forget(o);
             t_sink->on_refcount(o->ob_trace_id, 0);
             trace::Event ev;
             ev.kind = trace::EventKind::Dealloc;

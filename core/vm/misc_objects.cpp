@@ -4,6 +4,7 @@
 
 #include "vm/frame.h"
 #include "vm/runtime.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -117,8 +118,8 @@ static int cell_clear(Object* o) {
 static Object* cell_repr(Object* o) {
     char buf[128];
     Object* v = static_cast<CellObject*>(o)->ob_ref;
-    if (!v) snprintf(buf, sizeof buf, "<cell at %p: empty>", static_cast<void*>(o));
-    else snprintf(buf, sizeof buf, "<cell at %p: %s object at %p>", static_cast<void*>(o), type_name(v), static_cast<void*>(v));
+    if (!v) snprintf(buf, sizeof buf, "<cell at %p: empty>", object_address_ptr(o));
+    else snprintf(buf, sizeof buf, "<cell at %p: %s object at %p>", object_address_ptr(o), type_name(v), object_address_ptr(v));
     return new_str(buf);
 }
 static Object* cell_contents(Object* o) {

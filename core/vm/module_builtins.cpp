@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "vm/builtins.h"
 #include "vm/builtins_util.h"
 #include "vm/frame.h"
 
@@ -68,6 +69,35 @@ static Object* builtin_print(Object*, Object* const* args, size_t nargs, Object*
     if (end && !is_str(end))
         return raise_format(&TypeError_Type, "end must be None or a string, not %s", type_name(end));
     incref(file);  // a write() may rebind sys.stdout
+    if (file->ob_type == &TextIO_Type) {
+        // The runtime's own stream: its write() is unobservable, so the pieces go out
+        // in one write (one Output event when recording). Pending text is written
+        // before a str() that may run user code, keeping the output order.
+        std::string text;
+        for (size_t i = 0; i < nargs; i++) {
+            if (i > 0) text += sep ? std::string_view(str_value(sep)) : " ";
+            if ((args[i]->ob_type->tp_flags & TPF_HEAPTYPE) && !text.empty()) {
+                if (write_to_file(file, text) < 0) {
+                    decref(file);
+                    return nullptr;
+                }
+                text.clear();
+            }
+            Object* s = object_str(args[i]);
+            if (!s) {
+                decref(file);
+                return nullptr;
+            }
+            text += str_value(s);
+            decref(s);
+        }
+        text += end ? std::string_view(str_value(end)) : "\n";
+        int r = write_to_file(file, text);
+        if (r == 0 && flush) r = object_is_true(flush) < 0 ? -1 : 0;  // its flush() is a no-op
+        decref(file);
+        if (r < 0) return nullptr;
+        return none();
+    }
     for (size_t i = 0; i < nargs; i++) {
         if (i > 0 && write_to_file(file, sep ? std::string_view(str_value(sep)) : " ") < 0) {
             decref(file);

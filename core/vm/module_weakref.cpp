@@ -9,6 +9,7 @@
 #include "vm/frame.h"
 #include "vm/gc.h"
 #include "vm/weakref.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -89,8 +90,8 @@ static Object* proxy_str(Object* p) {
 static Object* proxy_repr(Object* p) {
     char buf[200];
     Object* o = weakref_get(static_cast<ProxyObject*>(p)->ref);
-    snprintf(buf, sizeof buf, "<weakproxy at %p to %s at %p>", static_cast<void*>(p),
-             o == YS_None ? "NoneType" : o->ob_type->tp_name.c_str(), static_cast<void*>(o));
+    snprintf(buf, sizeof buf, "<weakproxy at %p to %s at %p>", object_address_ptr(p),
+             o == YS_None ? "NoneType" : o->ob_type->tp_name.c_str(), object_address_ptr(o));
     return new_str(buf);
 }
 static int proxy_bool(Object* p) {
@@ -288,10 +289,10 @@ static Object* finalize_repr(Object* self) {
     Object* info = finalize_info(self);
     Object* obj = info ? weakref_get(info_get(info, kInfoRef)) : YS_None;
     if (obj == YS_None)
-        snprintf(buf, sizeof buf, "<finalize object at %p; dead>", static_cast<void*>(self));
+        snprintf(buf, sizeof buf, "<finalize object at %p; dead>", object_address_ptr(self));
     else
-        snprintf(buf, sizeof buf, "<finalize object at %p; for '%s' at %p>", static_cast<void*>(self),
-                 obj->ob_type->tp_name.c_str(), static_cast<void*>(obj));
+        snprintf(buf, sizeof buf, "<finalize object at %p; for '%s' at %p>", object_address_ptr(self),
+                 obj->ob_type->tp_name.c_str(), object_address_ptr(obj));
     return new_str(buf);
 }
 static void finalize_dealloc(Object* o) {

@@ -5,6 +5,7 @@
 
 #include "vm/frame.h"
 #include "vm/runtime.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -43,7 +44,7 @@ static Object* bf_repr(Object* o) {
     if (!f->self || f->self->ob_type == &Module_Type)
         return new_str(std::string("<built-in function ") + f->def->name + ">");
     char buf[64];
-    snprintf(buf, sizeof buf, " object at %p>", static_cast<void*>(f->self));
+    snprintf(buf, sizeof buf, " object at %p>", object_address_ptr(f->self));
     return new_str(std::string("<built-in method ") + f->def->name + " of " + type_name(f->self) + buf);
 }
 static Object* bf_name(Object* o) { return new_str(static_cast<BuiltinFunctionObject*>(o)->def->name); }

@@ -10,6 +10,7 @@
 #include "lang/compiler.h"
 #include "vm/builtins.h"
 #include "vm/eval_support.h"
+#include "vm/trace_report.h"
 #include "vm/gc.h"
 #include "vm/vm.h"
 #include "vm/weakref.h"
@@ -94,7 +95,10 @@ static void run_job(RunJob& job) {
     // Stress-GC switch for tests: collect generation 0 on every container allocation.
     if (const char* s = std::getenv("YS_STRESS_GC")) r.stress_gc = s[0] == '1';
     t_rt = &r;
-    t_sink = opt.sink;
+    // The VM reports through a wrapper that adds frames, the thread state, modules
+    // and containers at event boundaries (trace_report.cpp); the thread state first.
+    t_sink = trace_report_begin(opt.sink);
+    r.sink = t_sink;
     r.gc = gc_state_new();
     if (t_sink) {
         trace::Event ev;
@@ -165,6 +169,7 @@ static void run_job(RunJob& job) {
     free_datastack();
     t_rt = nullptr;
     t_sink = nullptr;
+    trace_report_end();
 }
 
 Object* make_function(Object* code, Object* globals, Object* builtins, Object* defaults, Object* kwdefaults,

@@ -5,6 +5,7 @@
 
 #include "vm/frame.h"
 #include "vm/runtime.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -145,7 +146,7 @@ static Object* mw_call(Object* o, Object* const* args, size_t nargs, Object* kwn
 static Object* mw_repr(Object* o) {
     auto* m = static_cast<MethodWrapperObject*>(o);
     char buf[64];
-    snprintf(buf, sizeof buf, " object at %p>", static_cast<void*>(m->self));
+    snprintf(buf, sizeof buf, " object at %p>", object_address_ptr(m->self));
     return new_str(std::string("<method-wrapper '") + m->descr->def->name + "' of " + type_name(m->self) + buf);
 }
 static void mw_dealloc(Object* o) {

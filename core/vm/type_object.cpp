@@ -5,6 +5,7 @@
 
 #include "vm/frame.h"
 #include "vm/runtime.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -262,7 +263,7 @@ static int type_set_qualname(Object* o, Object* v) {
 static Object* object_repr_default(Object* o) {
     Type* t = o->ob_type;
     char buf[64];
-    snprintf(buf, sizeof buf, " object at %p>", static_cast<void*>(o));
+    snprintf(buf, sizeof buf, " object at %p>", object_address_ptr(o));
     std::string mod = "builtins";
     if (t->tp_module && is_str(t->tp_module)) mod = str_value(t->tp_module);
     if (mod != "builtins") return new_str("<" + mod + "." + t->tp_qualname + buf);
@@ -270,7 +271,10 @@ static Object* object_repr_default(Object* o) {
 }
 static Object* object_str_default(Object* o) { return object_repr(o); }
 static intptr_t object_hash_default(Object* o) {
-    uintptr_t y = reinterpret_cast<uintptr_t>(o);
+    // With a sink, a function of the trace id (deterministic traces); static types
+    // keep their real address (their id may be assigned after they were hashed).
+    uintptr_t y = has_flag(o, TPF_TYPE_SUBCLASS) && !(static_cast<Type*>(o)->tp_flags & TPF_HEAPTYPE)
+                      ? reinterpret_cast<uintptr_t>(o) : object_address(o);
     y = (y >> 4) | (y << (8 * sizeof(void*) - 4));
     intptr_t h = static_cast<intptr_t>(y);
     return h == -1 ? -2 : h;

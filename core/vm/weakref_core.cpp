@@ -6,6 +6,7 @@
 #include "vm/gc.h"
 #include "vm/runtime.h"
 #include "vm/weakref.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -186,17 +187,17 @@ static Object* weakref_repr(Object* o) {
     char buf[160];
     Object* obj = weakref_get(o);
     if (obj == YS_None) {
-        snprintf(buf, sizeof buf, "<weakref at %p; dead>", static_cast<void*>(o));
+        snprintf(buf, sizeof buf, "<weakref at %p; dead>", object_address_ptr(o));
         return new_str(buf);
     }
     incref(obj);
     Object* name = lookup_attr(obj, intern("__name__"), nullptr);
     if (name && is_str(name))
-        snprintf(buf, sizeof buf, "<weakref at %p; to '%s' at %p (%s)>", static_cast<void*>(o),
-                 obj->ob_type->tp_qualname.c_str(), static_cast<void*>(obj), str_value(name).c_str());
+        snprintf(buf, sizeof buf, "<weakref at %p; to '%s' at %p (%s)>", object_address_ptr(o),
+                 obj->ob_type->tp_qualname.c_str(), object_address_ptr(obj), str_value(name).c_str());
     else
-        snprintf(buf, sizeof buf, "<weakref at %p; to '%s' at %p>", static_cast<void*>(o),
-                 obj->ob_type->tp_qualname.c_str(), static_cast<void*>(obj));
+        snprintf(buf, sizeof buf, "<weakref at %p; to '%s' at %p>", object_address_ptr(o),
+                 obj->ob_type->tp_qualname.c_str(), object_address_ptr(obj));
     xdecref(name);
     decref(obj);
     return new_str(buf);

@@ -1,0 +1,46 @@
+// What the VM reports beyond the choke point (REPORTING.md): interpreter frames as
+// `frame` objects, the thread state, modules, containers and instances. Everything
+// here runs only with a sink attached; the no-sink cost stays one null test at the
+// existing choke points.
+//
+// The VM's sink is a ReportSink wrapping the recorder's: before forwarding each
+// event it re-reports what may have changed since the previous event (the running
+// frame and its caller, the thread state, `__main__`'s globals, and the "dirty"
+// traced objects created or touched since then). The recorder ignores re-reports of
+// unchanged values, so coalescing at event boundaries is what REPORTING.md allows.
+#pragma once
+
+#include <cstdint>
+
+#include "vm/frame.h"
+
+namespace ys::vm {
+
+struct ExcStackItem;
+
+// Installs / removes the reporting wrapper around `inner` (run.cpp).
+trace::TraceSink* trace_report_begin(trace::TraceSink* inner);
+void trace_report_end();
+
+// A field value: NULL, the repr of an inline object (int, float, bool, None, str),
+// or a Ref (assigning the trace id on first use).
+trace::Value trace_value(Object* o);
+// A str object as an inline repr ('fib').
+trace::Value trace_str_text(Object* s);
+// The trace id of an interpreter frame, reporting it (with its fields) on first use.
+uint64_t frame_trace_id(Frame* f);
+void report_frame_fields(Frame* f);
+// The interpreter frame is gone (popped, or its generator cleared / freed).
+void trace_frame_gone(Frame* f);
+// A Ref to the owner of an exc_info chain item (a generator or the thread state).
+trace::Value exc_item_owner(ExcStackItem* item);
+// Marks a traced object as touched since the last event (only called with a sink).
+void trace_mark_dirty(Object* o);
+void trace_forget(Object* o);
+void trace_remember_static(Object* o);  // an immortal object got an id in this run  // the object is being deallocated
+// The address the VM shows for `o` (repr, id()): real without a sink, a function of
+// the trace id with one, so re-recording gives byte-identical traces.
+uintptr_t object_address(Object* o);
+inline void* object_address_ptr(Object* o) { return reinterpret_cast<void*>(object_address(o)); }
+
+}  // namespace ys::vm
