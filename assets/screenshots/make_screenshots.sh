@@ -10,9 +10,10 @@ if [ -z "$DISPLAY$WAYLAND_DISPLAY" ]; then
 fi
 ex=$root/assets/examples
 # fib driven by send(): the yield inside `except ZeroDivisionError`, the whole window
-"$ys" screenshot "$ex/fib.py" --step 134 -o "$here/fib_window_step134.png" --size 1600x1000
+# (step numbers from `yieldscope show traces/fib.json --view events`)
+"$ys" screenshot "$root/traces/fib.json" --step 86 -o "$here/fib_window_step86.png" --size 1600x1000
 # the nested `except ModuleNotFoundError`: the same state in both layout profiles
-"$ys" screenshot "$ex/fib.py" --step 151 --panel memory -o "$here/fib_layout311_step151.png" --size 1400x800
-"$ys" screenshot "$ex/fib.py" --step 151 --panel memory:3.7 -o "$here/fib_layout37_step151.png" --size 1400x800
+"$ys" screenshot "$root/traces/fib.json" --step 99 --panel memory -o "$here/fib_layout311_step99.png" --size 1400x800
+"$ys" screenshot "$root/traces/fib.json" --step 99 --panel memory:3.7 -o "$here/fib_layout37_step99.png" --size 1400x800
 # presentation mode at the first yield
-"$ys" screenshot "$ex/fib.py" --step 30 --panel presentation -o "$here/fib_presentation_step30.png" --size 1600x1000
+"$ys" screenshot "$root/traces/fib.json" --step 24 --panel presentation -o "$here/fib_presentation_step24.png" --size 1600x1000
