@@ -11,9 +11,9 @@ fi
 ex=$root/assets/examples
 # fib driven by send(): the yield inside `except ZeroDivisionError`, the whole window
 # (step numbers from `yieldscope show traces/fib.json --view events`)
-"$ys" screenshot "$root/traces/fib.json" --step 86 -o "$here/fib_window_step86.png" --size 1600x1000
+"$ys" screenshot "$root/traces/fib.json" --step 72 -o "$here/fib_window_step72.png" --size 1600x1000
 # the nested `except ModuleNotFoundError`: the same state in both layout profiles
-"$ys" screenshot "$root/traces/fib.json" --step 99 --panel memory -o "$here/fib_layout311_step99.png" --size 1400x800
-"$ys" screenshot "$root/traces/fib.json" --step 99 --panel memory:3.7 -o "$here/fib_layout37_step99.png" --size 1400x800
+"$ys" screenshot "$root/traces/fib.json" --step 85 --panel memory -o "$here/fib_layout311_step85.png" --size 1400x800
+"$ys" screenshot "$root/traces/fib.json" --step 85 --panel memory:3.7 -o "$here/fib_layout37_step85.png" --size 1400x800
 # presentation mode at the first yield
-"$ys" screenshot "$root/traces/fib.json" --step 24 --panel presentation -o "$here/fib_presentation_step24.png" --size 1600x1000
+"$ys" screenshot "$root/traces/fib.json" --step 10 --panel presentation -o "$here/fib_presentation_step10.png" --size 1600x1000

@@ -1,6 +1,5 @@
-// The core of the `builtins` module: the types, the exceptions, __build_class__, and
-// the few functions the VM itself depends on (print, len, repr, iter, next,
-// isinstance, ...). The other built-in functions live in builtins_*.cpp.
+// The core of the `builtins` module: the types, the exceptions and __build_class__.
+// The built-in functions live in module_builtins.cpp and builtins_*.cpp.
 #include "vm/builtins.h"
 
 #include <cstdio>
@@ -39,146 +38,6 @@ Object* new_text_stream(int stream) {
     return o;
 }
 
-// Writes `s` to a file-like object (print's file=).
-static int write_to(Object* file, const std::string& s) {
-    Runtime& r = rt();
-    if (!file || file == YS_None) file = r.sys_stdout;
-    if (file && file->ob_type == &TextIO_Type) {
-        r.write_out(s, static_cast<TextIOObject*>(file)->stream);
-        return 0;
-    }
-    Object* str = new_str(s);
-    Object* res = call_method(file, "write", &str, 1);
-    decref(str);
-    if (!res) return -1;
-    decref(res);
-    return 0;
-}
-
-static Object* builtin_print(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    Object *sep = nullptr, *end = nullptr, *file = nullptr, *flush = nullptr;
-    if (kwnames) {
-        for (intptr_t i = 0; i < tuple_size(kwnames); i++) {
-            const std::string& k = str_value(tuple_items(kwnames)[i]);
-            Object* v = args[nargs + static_cast<size_t>(i)];
-            if (k == "sep") sep = v;
-            else if (k == "end") end = v;
-            else if (k == "file") file = v;
-            else if (k == "flush") flush = v;
-            else return raise_format(&TypeError_Type, "'%s' is an invalid keyword argument for print()", k.c_str());
-        }
-    }
-    (void)flush;
-    if (sep && sep != YS_None && !is_str(sep))
-        return raise_format(&TypeError_Type, "sep must be None or a string, not %s", type_name(sep));
-    if (end && end != YS_None && !is_str(end))
-        return raise_format(&TypeError_Type, "end must be None or a string, not %s", type_name(end));
-    std::string s;
-    std::string sep_s = sep && sep != YS_None ? str_value(sep) : " ";
-    for (size_t i = 0; i < nargs; i++) {
-        if (i) s += sep_s;
-        Object* x = object_str(args[i]);
-        if (!x) return nullptr;
-        s += str_value(x);
-        decref(x);
-    }
-    s += end && end != YS_None ? str_value(end) : "\n";
-    if (write_to(file, s) < 0) return nullptr;
-    return none();
-}
-
-static Object* builtin_len(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("len", kwnames) || !check_nargs("len", nargs, 1, 1)) return nullptr;
-    intptr_t n = object_length(args[0]);
-    if (n < 0) return nullptr;
-    return new_int(n);
-}
-static Object* builtin_repr(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("repr", kwnames) || !check_nargs("repr", nargs, 1, 1)) return nullptr;
-    return object_repr(args[0]);
-}
-static Object* builtin_iter(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("iter", kwnames) || !check_nargs("iter", nargs, 1, 2)) return nullptr;
-    if (nargs == 2) return raise(&NotImplementedError_Type, "iter(callable, sentinel) is not supported");
-    return get_iter(args[0]);
-}
-static Object* builtin_next(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("next", kwnames) || !check_nargs("next", nargs, 1, 2)) return nullptr;
-    Object* it = args[0];
-    if (!it->ob_type->tp_iternext)
-        return raise_format(&TypeError_Type, "'%s' object is not an iterator", type_name(it));
-    Object* r = it->ob_type->tp_iternext(it);
-    if (r) return r;
-    if (nargs == 2) {
-        if (err_occurred()) {
-            if (!err_matches(&StopIteration_Type)) return nullptr;
-            err_clear();
-        }
-        return newref(args[1]);
-    }
-    if (!err_occurred()) raise_object(&StopIteration_Type, nullptr);
-    return nullptr;
-}
-static Object* builtin_isinstance(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("isinstance", kwnames) || !check_nargs("isinstance", nargs, 2, 2)) return nullptr;
-    int r = isinstance_check(args[0], args[1]);
-    if (r < 0) return nullptr;
-    return new_bool(r);
-}
-static Object* builtin_issubclass(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("issubclass", kwnames) || !check_nargs("issubclass", nargs, 2, 2)) return nullptr;
-    int r = issubclass_check(args[0], args[1]);
-    if (r < 0) return nullptr;
-    return new_bool(r);
-}
-static Object* builtin_id(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("id", kwnames) || !check_nargs("id", nargs, 1, 1)) return nullptr;
-    return new_int(static_cast<int64_t>(object_address(args[0])));
-}
-static Object* builtin_hash(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("hash", kwnames) || !check_nargs("hash", nargs, 1, 1)) return nullptr;
-    intptr_t h = object_hash(args[0]);
-    if (h == -1) return nullptr;
-    return new_int(h);
-}
-static Object* builtin_callable(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("callable", kwnames) || !check_nargs("callable", nargs, 1, 1)) return nullptr;
-    return new_bool(callable_check(args[0]));
-}
-static Object* builtin_getattr(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("getattr", kwnames) || !check_nargs("getattr", nargs, 2, 3)) return nullptr;
-    if (!is_str(args[1])) return raise(&TypeError_Type, "attribute name must be string");
-    if (nargs == 3) {
-        bool error;
-        Object* r = lookup_attr(args[0], args[1], &error);
-        if (r || error) return r;
-        return newref(args[2]);
-    }
-    return get_attr(args[0], args[1]);
-}
-static Object* builtin_setattr(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("setattr", kwnames) || !check_nargs("setattr", nargs, 3, 3)) return nullptr;
-    if (!is_str(args[1])) return raise(&TypeError_Type, "attribute name must be string");
-    if (set_attr(args[0], args[1], args[2]) < 0) return nullptr;
-    return none();
-}
-static Object* builtin_delattr(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("delattr", kwnames) || !check_nargs("delattr", nargs, 2, 2)) return nullptr;
-    if (!is_str(args[1])) return raise(&TypeError_Type, "attribute name must be string");
-    if (set_attr(args[0], args[1], nullptr) < 0) return nullptr;
-    return none();
-}
-static Object* builtin_hasattr(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("hasattr", kwnames) || !check_nargs("hasattr", nargs, 2, 2)) return nullptr;
-    if (!is_str(args[1])) return raise(&TypeError_Type, "hasattr(): attribute name must be string");
-    bool error;
-    Object* r = lookup_attr(args[0], args[1], &error);
-    if (error) return nullptr;
-    bool has = r != nullptr;
-    xdecref(r);
-    return new_bool(has);
-}
-
 static Object* builtin_build_class(Object*, Object* const* args, size_t nargs, Object* kwnames) {
     if (nargs < 2) return raise(&TypeError_Type, "__build_class__: not enough arguments");
     Object* func = args[0];
@@ -213,26 +72,8 @@ static Object* builtin_build_class(Object*, Object* const* args, size_t nargs, O
     return cls;
 }
 
-// ---- minimal formatting hooks (the built-ins engineer replaces these in format_*.cpp)
-Object* __attribute__((weak)) object_format(Object* value, Object* spec) {
-    if (!spec || str_value(spec).empty()) return object_str(value);
-    Object* f = type_lookup(value->ob_type, intern("__format__"));
-    if (f && (value->ob_type->tp_flags & TPF_HEAPTYPE)) {
-        Object* args[2] = {value, spec};
-        return call(f, args, 2);
-    }
-    return raise_format(&TypeError_Type, "unsupported format string passed to %s.__format__", type_name(value));
-}
-Object* __attribute__((weak)) str_mod_format(Object* a, Object*) {
-    return raise_format(&TypeError_Type, "'%%' formatting of '%s' is not supported yet", type_name(a));
-}
-
 static const MethodDef kCoreBuiltins[] = {
-    {"print", builtin_print},       {"len", builtin_len},         {"repr", builtin_repr},
-    {"iter", builtin_iter},         {"next", builtin_next},       {"isinstance", builtin_isinstance},
-    {"issubclass", builtin_issubclass}, {"id", builtin_id},       {"hash", builtin_hash},
-    {"callable", builtin_callable}, {"getattr", builtin_getattr}, {"setattr", builtin_setattr},
-    {"delattr", builtin_delattr},   {"hasattr", builtin_hasattr}, {"__build_class__", builtin_build_class},
+    {"__build_class__", builtin_build_class},
 };
 
 int init_builtins_core(Object* module) {

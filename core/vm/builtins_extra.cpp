@@ -15,7 +15,6 @@ void init_set_methods();          // set_methods.cpp
 void init_str_search_methods();   // str_methods.cpp
 void init_str_case_methods();     // str_case.cpp
 void init_format_methods();       // str_format.cpp
-void init_str_percent();          // str_percent.cpp
 void init_callable_iterator_type();  // module_builtins.cpp
 void init_iter_types();           // builtins_iter.cpp
 void init_dict_view_types();      // dict_methods.cpp
@@ -34,7 +33,6 @@ void init_builtin_methods() {
     init_str_search_methods();
     init_str_case_methods();
     init_format_methods();
-    init_str_percent();
 }
 
 void init_builtin_lib_types() {

@@ -5,42 +5,10 @@
 #include <limits>
 
 #include "vm/format_float.h"
+#include "vm/format_spec.h"
 
 namespace ys::fmt {
 namespace {
-
-std::u32string decode(std::string_view s) {
-  // Same lenient decoder as format_spec.cpp (kept local to stay self-contained).
-  std::u32string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) {
-      out.push_back(c);
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    bool ok = true;
-    for (int k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      if ((cc & 0xC0) != 0x80) {
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (!ok) {
-      out.push_back(c);
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += static_cast<std::size_t>(len);
-  }
-  return out;
-}
 
 std::string encode(std::u32string_view s) {
   std::string out;
@@ -51,7 +19,7 @@ std::string encode(std::u32string_view s) {
 // unicode_format_arg_output.  `str` is the converted text; `numeric` is
 // CPython's arg->sign (set for the int and float conversions).
 std::string output(std::string_view str_utf8, const PercentSpec& spec, bool numeric) {
-  const std::u32string str = decode(str_utf8);
+  const std::u32string str = utf8_decode(str_utf8);
   int64_t len = static_cast<int64_t>(str.size());
   int64_t width = spec.width;
   const int64_t prec = spec.precision;
@@ -116,7 +84,7 @@ std::string output(std::string_view str_utf8, const PercentSpec& spec, bool nume
 }  // namespace
 
 std::vector<PercentSegment> parse_percent_format(std::string_view format_utf8) {
-  const std::u32string f = decode(format_utf8);
+  const std::u32string f = utf8_decode(format_utf8);
   const std::size_t n = f.size();
   std::vector<PercentSegment> segs;
   auto literal = [&](std::u32string_view text) {
@@ -478,7 +446,7 @@ FormatResult percent_format(std::string_view format, const PercentArgs& args) {
       case PercentKind::Char: {
         char32_t cp;
         if (v->type == PercentArg::Type::Str) {
-          std::u32string s = decode(v->str);
+          std::u32string s = utf8_decode(v->str);
           if (s.size() != 1) return fail(percent_type_error(U'c', v->type_name));
           cp = s[0];
         } else if (is_int) {

@@ -11,9 +11,6 @@ namespace ys::fmt {
 
 // ---------------------------------------------------------------- UTF-8 ----
 
-namespace {
-
-// Decodes UTF-8; a malformed byte stands for itself (Latin-1) so we never fail.
 std::u32string utf8_decode(std::string_view s) {
   std::u32string out;
   std::size_t i = 0;
@@ -45,6 +42,9 @@ std::u32string utf8_decode(std::string_view s) {
   }
   return out;
 }
+
+namespace {
+
 
 std::string utf8_encode_all(std::u32string_view s) {
   std::string out;

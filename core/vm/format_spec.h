@@ -147,6 +147,8 @@ std::optional<FormatError> split_field_name(std::string_view field_name, AutoNum
 FormatError conversion_error(char32_t conversion);
 
 // Helpers shared with the %-formatter and the VM.
+// Decodes UTF-8; a malformed byte stands for itself (Latin-1), so decoding never fails.
+std::u32string utf8_decode(std::string_view s);
 std::size_t utf8_length(std::string_view s);           // number of code points
 std::string utf8_encode(char32_t cp);
 std::string utf8_prefix(std::string_view s, std::size_t n_code_points);

@@ -209,9 +209,4 @@ Object* str_mod_format(Object* a, Object* b) {
     return new_str(out);
 }
 
-// Called at startup from builtins_extra.cpp. It does nothing but makes the linker pull
-// this object out of the static library: builtins_core.cpp has a weak fallback
-// str_mod_format that would otherwise satisfy every reference and win.
-void init_str_percent() {}
-
 }  // namespace ys::vm
