@@ -26,6 +26,10 @@ import signal
 import subprocess
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The shipped examples are conformance programs too, so what a class sees printed is
+# what python3 prints; their expectations live here, mirroring assets/examples/.
+EXAMPLES_DIR = os.path.normpath(os.path.join(HERE, "..", "..", "assets", "examples"))
+EXAMPLE_EXPECT_DIR = os.path.join(HERE, "examples")
 TIMEOUT_SECONDS = 10
 EXPECT_SUFFIXES = (".out", ".err", ".status")
 
@@ -63,13 +67,31 @@ def level_dirs():
     return out
 
 
+def example_programs():
+    """Sorted absolute paths of the shipped examples (assets/examples/**.py)."""
+    out = []
+    for root, dirs, files in os.walk(EXAMPLES_DIR):
+        dirs.sort()
+        out.extend(os.path.join(root, n) for n in sorted(files) if n.endswith(".py"))
+    return out
+
+
 def programs():
-    """Sorted absolute paths of every *.py program under level*/."""
+    """Sorted absolute paths of every *.py program under level*/, then the examples."""
     out = []
     for d in level_dirs():
         for name in sorted(os.listdir(d)):
             if name.endswith(".py"):
                 out.append(os.path.join(d, name))
+    return out + example_programs()
+
+
+def expectation_dirs():
+    """Every folder that holds expectation files."""
+    out = list(level_dirs())
+    for root, dirs, _ in os.walk(EXAMPLE_EXPECT_DIR):
+        dirs.sort()
+        out.append(root)
     return out
 
 
@@ -103,6 +125,9 @@ def run_program(argv_prefix, program, timeout=TIMEOUT_SECONDS):
 
 
 def expectation_paths(program):
+    program = os.path.abspath(program)
+    if program.startswith(EXAMPLES_DIR + os.sep):
+        program = os.path.join(EXAMPLE_EXPECT_DIR, os.path.relpath(program, EXAMPLES_DIR))
     stem = program[:-3] if program.endswith(".py") else program
     return [stem + s for s in EXPECT_SUFFIXES]
 

@@ -41,6 +41,7 @@ def main():
             problems.append("%s/MANIFEST lists %s, which does not exist" % (level, n))
         listed.update("%s/%s" % (level, n) for n in seen)
         total += len(present)
+    listed.update("examples/" + os.path.relpath(p, H.EXAMPLES_DIR) for p in H.example_programs())
     xfail = os.path.join(H.HERE, "xfail.txt")
     if os.path.isfile(xfail):
         for n in entries(xfail):

@@ -5,10 +5,12 @@
     python3 tests/conformance/regen.py level1/001_gen_basic_next.py ...   # only these
     python3 tests/conformance/regen.py --check    # drift check, writes nothing
 
-For every NAME.py under tests/conformance/level*/ the reference interpreter is
-run as `python3 NAME.py` inside the program's folder (see _harness.py for the
-exact environment), and its normalized stdout, stderr and exit status are
-written next to the program as NAME.out, NAME.err and NAME.status.
+For every NAME.py under tests/conformance/level*/ and every shipped example
+under assets/examples/ the reference interpreter is run as `python3 NAME.py`
+inside the program's folder (see _harness.py for the exact environment), and
+its normalized stdout, stderr and exit status are written as NAME.out, NAME.err
+and NAME.status: next to a level program, or under tests/conformance/examples/
+for an example.
 
 --check regenerates into memory and exits 1, listing the files, if any
 checked-in expectation differs from what the reference interpreter prints now
@@ -79,12 +81,12 @@ def select(args):
 
 
 def stale_expectations(programs):
-    """Expectation files under level*/ whose program does not exist."""
+    """Expectation files under level*/ and examples/ whose program does not exist."""
     wanted = set()
     for p in programs:
         wanted.update(H.expectation_paths(p))
     stale = []
-    for d in H.level_dirs():
+    for d in H.expectation_dirs():
         for name in sorted(os.listdir(d)):
             path = os.path.join(d, name)
             if name.endswith(H.EXPECT_SUFFIXES) and path not in wanted:
@@ -132,6 +134,7 @@ def main(argv):
     for r in results:
         for path, data in r.items():
             if not os.path.exists(path) or H.read_bytes(path) != data:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
                 with open(path, "wb") as f:
                     f.write(data)
                 changed += 1
