@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "lang/parser.h"
+#include "scale_source.h"
 
 namespace {
 
@@ -127,19 +128,7 @@ TEST(ParserRobustness, MutatedPrograms) {
 
 // Parsing speed is measured by tests/bench/bench_parse.cpp; a test asserts no timing.
 TEST(ParserScale, TenThousandLines) {
-    std::string src;
-    for (int i = 0; i < 1000; ++i) {
-        src += "def f" + std::to_string(i) + "(a, b=2, *c, **d):\n";
-        src += "    x = [i * 2 for i in range(a) if i % 3]\n";
-        src += "    y = {'k': x, 'n': len(x)}\n";
-        src += "    for j, v in enumerate(x):\n";
-        src += "        if v > b and not c:\n";
-        src += "            yield f'{j}: {v!r}'\n";
-        src += "        else:\n";
-        src += "            total = sum(v ** 2 for v in x) / (len(x) or 1)\n";
-        src += "    return y['k'][1:-1]\n";
-        src += "\n";
-    }
+    const std::string src = ys::testing::ten_thousand_line_module();
     auto r = ys::parse_module(src, "prog.py");
     ASSERT_TRUE(r.module) << ys::format_syntax_error(r.error);
     EXPECT_EQ(r.module->body.size(), 1000u);
