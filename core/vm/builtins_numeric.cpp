@@ -16,66 +16,21 @@ void append_utf8(std::string& out, char32_t cp);                                
 
 enum { kNbAdd = 0, kNbFloorDiv = 2, kNbMod = 6, kNbPow = 8 };
 
-static Object* int_overflow() { return raise(&OverflowError_Type, "int too large for the mini-VM (64-bit)"); }
 
 // ---- int(str, base): PyLong_FromString's grammar (prefixes for base 0/2/8/16,
 // single underscores between digits, surrounding whitespace).
 Object* int_from_string(std::string_view text, int base) {
     if ((base != 0 && base < 2) || base > 36)
         return raise(&ValueError_Type, "int() base must be >= 2 and <= 36, or 0");
-    auto bad = [&]() -> Object* {
-        Object* s = new_str(text);
-        if (!s) return nullptr;
-        std::string r = repr_string(s);
-        decref(s);
-        return raise_format(&ValueError_Type, "invalid literal for int() with base %d: %s", base, r.c_str());
-    };
-    std::string_view s = text;
-    auto is_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    bool neg = false;
-    if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
-        neg = s[0] == '-';
-        s.remove_prefix(1);
-    }
-    int b = base;
-    bool prefixed = false;
-    if (s.size() >= 2 && s[0] == '0') {
-        char p = static_cast<char>(tolower(static_cast<unsigned char>(s[1])));
-        int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
-        if (pb && (base == 0 || base == pb)) {
-            b = pb;
-            prefixed = true;
-            s.remove_prefix(2);
-        }
-    }
-    if (b == 0) {
-        b = 10;
-        // Base 0 forbids leading zeros in non-zero decimals ("010").
-        if (s.size() > 1 && s[0] == '0') {
-            for (char c : s)
-                if (c != '0' && c != '_') return bad();
-        }
-    }
-    if (s.empty()) return bad();
-    int64_t v = 0;
-    bool last_us = !prefixed;  // after a prefix, one underscore may come first
-    bool any = false;
-    for (char c : s) {
-        if (c == '_') {
-            if (last_us) return bad();
-            last_us = true;
-            continue;
-        }
-        last_us = false;
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 99;
-        if (d >= b) return bad();
-        any = true;
-        if (__builtin_mul_overflow(v, b, &v) || __builtin_add_overflow(v, neg ? -d : d, &v)) return int_overflow();
-    }
-    if (last_us || !any) return bad();
-    return new_int(v);
+    int64_t too_many_digits = 0;
+    auto v = fmt::BigInt::from_string(fmt::transform_decimal_and_space_to_ascii(text), base, &too_many_digits);
+    if (v) return new_int_from_big(*v);
+    if (too_many_digits) return raise(&ValueError_Type, fmt::int_max_str_digits_message(too_many_digits));
+    Object* s = new_str(text);
+    if (!s) return nullptr;
+    std::string r = repr_string(s);
+    decref(s);
+    return raise_format(&ValueError_Type, "invalid literal for int() with base %d: %s", base, r.c_str());
 }
 
 // ---- sum
@@ -182,9 +137,11 @@ static Object* builtin_abs(Object*, Object* const* args, size_t nargs, Object* k
     return x->ob_type->nb_absolute(x);
 }
 
+// False without an error for a non-number; false with OverflowError for an int past
+// a double's range.
 static bool as_double(Object* o, double* d) {
     if (is_float(o)) *d = float_value(o);
-    else if (is_int(o)) *d = static_cast<double>(int_value(o));
+    else if (is_int(o)) return int_as_double(o, d);
     else return false;
     return true;
 }
@@ -235,6 +192,7 @@ static Object* builtin_divmod(Object*, Object* const* args, size_t nargs, Object
     }
     double x, y;
     if ((is_float(a) || is_float(b)) && as_double(a, &x) && as_double(b, &y)) return float_divmod(x, y);
+    if (err_occurred()) return nullptr;
     bool found;
     Object* r = call_special(a, intern("__divmod__"), &b, 1, &found);
     if (r && r != YS_NotImplemented) return r;
@@ -246,6 +204,31 @@ static Object* builtin_divmod(Object*, Object* const* args, size_t nargs, Object
     xdecref(r);
     return raise_format(&TypeError_Type, "unsupported operand type(s) for divmod(): '%s' and '%s'", type_name(a),
                         type_name(b));
+}
+
+// pow(base, exp, mod) when an operand is past 64 bits.
+static Object* big_pow_mod(Object* base_obj, Object* exp_obj, Object* mod_obj) {
+    using fmt::BigInt;
+    BigInt base = int_to_big(base_obj), exp = int_to_big(exp_obj), m = int_to_big(mod_obj);
+    if (m.is_zero()) return raise(&ValueError_Type, "pow() 3rd argument cannot be 0");
+    if (exp.is_negative()) {
+        // Inverse of base modulo |m| by the extended Euclidean algorithm.
+        const BigInt mm = m.abs();
+        BigInt t = 0, newt = 1, r = mm, newr = fmt::mod(base, mm);
+        while (!newr.is_zero()) {
+            const BigInt q = fmt::floordiv(r, newr);
+            BigInt tmp = t - q * newt;
+            t = newt;
+            newt = tmp;
+            tmp = r - q * newr;
+            r = newr;
+            newr = tmp;
+        }
+        if (r != BigInt(1)) return raise(&ValueError_Type, "base is not invertible for the given modulus");
+        base = fmt::mod(t, mm);
+        exp = -exp;
+    }
+    return new_int_from_big(BigInt::pow_mod(base, exp, m));
 }
 
 static int64_t mulmod(int64_t a, int64_t b, int64_t m) {
@@ -260,11 +243,12 @@ static Object* builtin_pow(Object*, Object* const* args, size_t nargs, Object* k
     if (!a[2] || a[2] == YS_None) return binary_op(a[0], a[1], kNbPow);
     if (!is_int(a[0]) || !is_int(a[1]) || !is_int(a[2]))
         return raise(&TypeError_Type, "pow() 3rd argument not allowed unless all arguments are integers");
+    if (int_is_big(a[0]) || int_is_big(a[1]) || int_is_big(a[2])) return big_pow_mod(a[0], a[1], a[2]);
     int64_t base = int_value(a[0]), exp = int_value(a[1]), m = int_value(a[2]);
     if (m == 0) return raise(&ValueError_Type, "pow() 3rd argument cannot be 0");
     bool neg_mod = m < 0;
     if (neg_mod) {
-        if (m == INT64_MIN) return int_overflow();
+        if (m == INT64_MIN) return big_pow_mod(a[0], a[1], a[2]);
         m = -m;
     }
     base %= m;
@@ -284,7 +268,7 @@ static Object* builtin_pow(Object*, Object* const* args, size_t nargs, Object* k
         if (r != 1) return raise(&ValueError_Type, "base is not invertible for the given modulus");
         if (t < 0) t += m;
         base = static_cast<int64_t>(t);
-        if (exp == INT64_MIN) return int_overflow();
+        if (exp == INT64_MIN) return big_pow_mod(a[0], a[1], a[2]);
         exp = -exp;
     }
     int64_t result = m == 1 ? 0 : 1;
@@ -361,12 +345,16 @@ static Object* builtin_round(Object*, Object* const* args, size_t nargs, Object*
             double r = std::nearbyint(d);  // default rounding mode: half to even
             if (std::isnan(d)) return raise(&ValueError_Type, "cannot convert float NaN to integer");
             if (std::isinf(d)) return raise(&OverflowError_Type, "cannot convert float infinity to integer");
-            if (std::fabs(r) >= 9.2233720368547758e18) return int_overflow();
+            if (std::fabs(r) >= 9.2233720368547758e18) return new_int_from_big(fmt::BigInt::from_double(r));
             return new_int(static_cast<int64_t>(r));
         }
         double r = round_double(d, n);
         if (std::isinf(r) && std::isfinite(d)) return raise(&OverflowError_Type, "rounded value too large to represent");
         return new_float(r);
+    }
+    if (is_int(x) && int_is_big(x)) {
+        if (!nd || n >= 0) return new_int_from_big(int_to_big(x));
+        return new_int_from_big(fmt::BigInt::round(int_to_big(x), n));
     }
     if (is_int(x)) {
         int64_t v = int_value(x);
@@ -382,7 +370,7 @@ static Object* builtin_round(Object*, Object* const* args, size_t nargs, Object*
         // Half to even on the quotient.
         if (rem * 2 > p || (rem * 2 == p && (q & 1))) q += 1;
         int64_t r;
-        if (__builtin_mul_overflow(q, p, &r)) return int_overflow();
+        if (__builtin_mul_overflow(q, p, &r)) return new_int_from_big(fmt::BigInt::round(v, n));
         return new_int(r);
     }
     bool found;
@@ -395,6 +383,7 @@ static Object* builtin_round(Object*, Object* const* args, size_t nargs, Object*
 // ---- bin / oct / hex / chr / ord
 static Object* int_text(Object* const* args, size_t nargs, Object* kwnames, const char* name, int base) {
     if (!no_kwargs(name, kwnames) || !check_nargs(name, nargs, 1, 1)) return nullptr;
+    if (is_int(args[0]) && int_is_big(args[0])) return new_str(int_to_big(args[0]).to_string(base, true));
     bool ok;
     int64_t v = as_index(args[0], &ok);
     if (!ok) return nullptr;
@@ -406,6 +395,7 @@ static Object* builtin_hex(Object*, Object* const* a, size_t n, Object* k) { ret
 
 static Object* builtin_chr(Object*, Object* const* args, size_t nargs, Object* kwnames) {
     if (!no_kwargs("chr", kwnames) || !check_nargs("chr", nargs, 1, 1)) return nullptr;
+    if (is_int(args[0]) && int_is_big(args[0])) return raise(&OverflowError_Type, "Python int too large to convert to C int");
     bool ok;
     int64_t v = as_index(args[0], &ok);
     if (!ok) return nullptr;
@@ -442,21 +432,26 @@ int add_numeric_functions(Object* module) {
 // ---- int and float methods
 static Object* int_bit_length(Object* self, Object* const*, size_t nargs, Object* kwnames) {
     if (!no_kwargs("int.bit_length", kwnames) || !check_nargs("int.bit_length", nargs, 0, 0)) return nullptr;
+    if (int_is_big(self)) return new_int(static_cast<int64_t>(int_to_big(self).bit_length()));
     int64_t v = int_value(self);
     uint64_t a = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
     return new_int(a == 0 ? 0 : 64 - __builtin_clzll(a));
 }
+// The exact int behind `self` (an int subclass instance gives a plain int).
+static Object* exact_int(Object* self) {
+    return int_is_big(self) ? new_int_from_big(int_to_big(self)) : new_int(int_value(self));
+}
 static Object* int_conjugate(Object* self, Object* const*, size_t nargs, Object* kwnames) {
     if (!no_kwargs("int.conjugate", kwnames) || !check_nargs("int.conjugate", nargs, 0, 0)) return nullptr;
-    return new_int(int_value(self));
+    return exact_int(self);
 }
 static Object* int_index_meth(Object* self, Object* const*, size_t nargs, Object* kwnames) {
     if (!no_kwargs("__index__", kwnames) || !check_nargs("__index__", nargs, 0, 0)) return nullptr;
-    return new_int(int_value(self));
+    return exact_int(self);
 }
-static Object* int_real(Object* self) { return new_int(int_value(self)); }
+static Object* int_real(Object* self) { return exact_int(self); }
 static Object* int_imag(Object*) { return new_int(0); }
-static Object* int_numerator(Object* self) { return new_int(int_value(self)); }
+static Object* int_numerator(Object* self) { return exact_int(self); }
 static Object* int_denominator(Object*) { return new_int(1); }
 
 static Object* float_is_integer(Object* self, Object* const*, size_t nargs, Object* kwnames) {

@@ -2,6 +2,7 @@
 // subtype_dealloc in CPython's order, PEP 442 finalizers), and the slot functions
 // that dispatch the operators and protocols to the class's dunder methods.
 #include "vm/frame.h"
+#include "vm/format_int.h"
 #include "vm/runtime.h"
 
 namespace ys::vm {
@@ -157,7 +158,8 @@ static intptr_t slot_tp_hash(Object* self) {
         raise(&TypeError_Type, "__hash__ method should return an integer");
         return -1;
     }
-    intptr_t h = int_value(r);
+    // A result past 64 bits is hashed again, as CPython does with a big __hash__.
+    intptr_t h = int_is_big(r) ? Int_Type.tp_hash(r) : int_value(r);
     decref(r);
     if (h == -1) h = -2;
     return h;
@@ -326,6 +328,13 @@ static intptr_t slot_mp_length(Object* self) {
     if (!is_int(r)) {
         raise_format(&TypeError_Type, "'%s' object cannot be interpreted as an integer", type_name(r));
         decref(r);
+        return -1;
+    }
+    if (int_is_big(r)) {
+        const bool negative = int_to_big(r).is_negative();
+        decref(r);
+        if (negative) raise(&ValueError_Type, "__len__() should return >= 0");
+        else raise(&OverflowError_Type, "cannot fit 'int' into an index-sized integer");
         return -1;
     }
     intptr_t n = int_value(r);

@@ -2,6 +2,7 @@
 // into objects once, and the co_* attributes Python code reads.
 #include <cstdio>
 
+#include "vm/format_int.h"
 #include "vm/frame.h"
 #include "vm/runtime.h"
 #include "vm/trace_report.h"
@@ -24,7 +25,11 @@ static Object* make_const(const Constant& c) {
         case Constant::Kind::False: return new_bool(false);
         case Constant::Kind::Ellipsis: return newref(&Ellipsis_Object);
         case Constant::Kind::Int: return new_int(c.int_value);
-        case Constant::Kind::BigInt: return raise(&OverflowError_Type, "int too large for the mini-VM (64-bit)");
+        case Constant::Kind::BigInt: {
+            auto v = fmt::BigInt::from_string(c.text);
+            if (!v) return raise(&ValueError_Type, "bad int constant");
+            return new_int_from_big(*v);
+        }
         case Constant::Kind::Float: return new_float(c.float_value);
         case Constant::Kind::Str:
             // CPython interns identifier-like string constants.

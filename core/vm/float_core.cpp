@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "vm/format_int.h"
 #include "vm/runtime.h"
 
 namespace ys::vm {
@@ -89,15 +90,16 @@ static intptr_t float_hash(Object* o) {
     return h;
 }
 
-// Converts int/float operands to double; false = NotImplemented.
+// Converts int/float operands to double; false = NotImplemented, or OverflowError set
+// for an int past a double's range.
 static bool to_double(Object* o, double* d) {
     if (is_float(o)) { *d = float_value(o); return true; }
-    if (is_int(o)) { *d = static_cast<double>(int_value(o)); return true; }
+    if (is_int(o)) return int_as_double(o, d);
     return false;
 }
 #define FLOAT_OPERANDS(a, b, x, y) \
     double x, y;                   \
-    if (!to_double(a, &x) || !to_double(b, &y)) return newref(YS_NotImplemented)
+    if (!to_double(a, &x) || !to_double(b, &y)) return err_occurred() ? nullptr : newref(YS_NotImplemented)
 
 static Object* float_add(Object* a, Object* b) { FLOAT_OPERANDS(a, b, x, y); return new_float(x + y); }
 static Object* float_sub(Object* a, Object* b) { FLOAT_OPERANDS(a, b, x, y); return new_float(x - y); }
@@ -143,10 +145,40 @@ static Object* float_int(Object* a) {
     double d = float_value(a);
     if (std::isnan(d)) return raise(&ValueError_Type, "cannot convert float NaN to integer");
     if (std::isinf(d)) return raise(&OverflowError_Type, "cannot convert float infinity to integer");
+    if (d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) return new_int_from_big(fmt::BigInt::from_double(d));
     return new_int(static_cast<int64_t>(d));
 }
 
+// A float against an int too large for a double: the int lies beyond every finite
+// float, so only the signs (and infinities) decide.
+static Object* compare_with_huge_int(double x, Object* big, bool float_first, int op) {
+    const double y = int_to_big(big).is_negative() ? -HUGE_VAL : HUGE_VAL;
+    int c = std::isnan(x) ? 2 : std::isinf(x) && x == y ? (x > 0 ? 1 : -1) : x < y ? -1 : 1;
+    if (!float_first && c != 2) c = -c;
+    bool r = false;
+    switch (op) {
+        case 0: r = c == -1; break;
+        case 1: r = c == -1; break;
+        case 2: r = false; break;
+        case 3: r = true; break;
+        case 4: r = c == 1; break;
+        case 5: r = c == 1; break;
+    }
+    return new_bool(r);
+}
+
 static Object* float_richcompare(Object* a, Object* b, int op) {
+    double probe;
+    if (is_int(b) && int_is_big(b) && !int_as_double(b, &probe)) {
+        err_clear();
+        if (!is_float(a)) return newref(YS_NotImplemented);
+        return compare_with_huge_int(float_value(a), b, true, op);
+    }
+    if (is_int(a) && int_is_big(a) && !int_as_double(a, &probe)) {
+        err_clear();
+        if (!is_float(b)) return newref(YS_NotImplemented);
+        return compare_with_huge_int(float_value(b), a, false, op);
+    }
     FLOAT_OPERANDS(a, b, x, y);
     bool r = false;
     switch (op) {
@@ -165,7 +197,11 @@ static Object* float_new(Type*, Object* const* args, size_t nargs, Object* kwnam
     if (nargs == 0) return new_float(0.0);
     Object* x = args[0];
     if (is_float(x)) return new_float(float_value(x));
-    if (is_int(x)) return new_float(static_cast<double>(int_value(x)));
+    if (is_int(x)) {
+        double d;
+        if (!int_as_double(x, &d)) return nullptr;
+        return new_float(d);
+    }
     if (is_str(x)) {
         std::string s = str_value(x);
         size_t b = s.find_first_not_of(" \t\n\r"), e = s.find_last_not_of(" \t\n\r");

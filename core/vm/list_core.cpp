@@ -103,8 +103,10 @@ static Object* list_subscript(Object* o, Object* key) {
         return r;
     }
     bool ok;
-    int64_t i = as_index(key, &ok);
+    int64_t i = as_subscript_index(key, &ok);
     if (!ok) {
+        // An index that failed to convert keeps its own error (IndexError past 64 bits).
+        if (is_int(key) || key->ob_type->nb_index) return nullptr;
         err_clear();
         return raise_format(&TypeError_Type, "list indices must be integers or slices, not %s", type_name(key));
     }
@@ -165,8 +167,10 @@ static int list_ass_subscript(Object* o, Object* key, Object* value) {
         return 0;
     }
     bool ok;
-    int64_t i = as_index(key, &ok);
+    int64_t i = as_subscript_index(key, &ok);
     if (!ok) {
+        // An index that failed to convert keeps its own error (IndexError past 64 bits).
+        if (is_int(key) || key->ob_type->nb_index) return -1;
         err_clear();
         raise_format(&TypeError_Type, "list indices must be integers or slices, not %s", type_name(key));
         return -1;
@@ -218,9 +222,11 @@ static Object* list_inplace_concat(Object* a, Object* b) {
 static Object* list_repeat(Object* a, Object* b) {
     if (!is_list(a)) std::swap(a, b);
     if (!is_list(a) || !is_int(b)) return newref(YS_NotImplemented);
+    int64_t count;
+    if (!repeat_count(b, &count)) return nullptr;
     Object* r = new_list(0);
     if (!r) return nullptr;
-    for (int64_t k = 0; k < int_value(b); k++)
+    for (int64_t k = 0; k < count; k++)
         for (Object* x : list_items(a)) list_append(r, x);
     return r;
 }

@@ -51,7 +51,7 @@ int slice_indices(Object* slice, intptr_t length, intptr_t* pstart, intptr_t* ps
             ok = false;
             return 0;
         }
-        return as_index(o, &ok);
+        return as_slice_bound(o, &ok);
     };
     intptr_t step = idx(s->step, 1);
     if (!ok) return -1;
@@ -59,6 +59,7 @@ int slice_indices(Object* slice, intptr_t length, intptr_t* pstart, intptr_t* ps
         raise(&ValueError_Type, "slice step cannot be zero");
         return -1;
     }
+    if (step < -PTRDIFF_MAX) step = -PTRDIFF_MAX;  // so -step cannot overflow
     intptr_t start = idx(s->start, step < 0 ? PTRDIFF_MAX : 0);
     if (!ok) return -1;
     intptr_t stop = idx(s->stop, step < 0 ? PTRDIFF_MIN : PTRDIFF_MAX);
@@ -190,6 +191,7 @@ static Object* range_item(Object* o, Object* key) {
         n->length = len;
         return n;
     }
+    if (is_int(key) && int_is_big(key)) return raise(&IndexError_Type, "range object index out of range");
     bool ok;
     int64_t i = as_index(key, &ok);
     if (!ok) return nullptr;
@@ -210,6 +212,7 @@ static int range_contains(Object* o, Object* item) {
         decref(it);
         return found;
     }
+    if (int_is_big(item)) return 0;  // a range holds 64-bit values only
     int64_t v = int_value(item);
     if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) return 0;
     return (v - r->start) % r->step == 0;

@@ -56,7 +56,7 @@ static Object* count_repr(Object* o) {
     auto* c = static_cast<CountObject*>(o);
     bool ok = true;
     std::string s = "count(" + repr_string(c->cnt, &ok);
-    if (!(is_int(c->step) && int_value(c->step) == 1 && c->step->ob_type == &Int_Type))
+    if (!(is_int(c->step) && !int_is_big(c->step) && int_value(c->step) == 1 && c->step->ob_type == &Int_Type))
         s += ", " + repr_string(c->step, &ok);
     if (!ok) return nullptr;
     return new_str(s + ")");

@@ -12,6 +12,10 @@
 
 #include "vm/object.h"
 
+namespace ys::fmt {
+class BigInt;
+}
+
 namespace ys::vm {
 
 // ---------------------------------------------------------------------------------
@@ -30,11 +34,13 @@ extern Object None_Object, NotImplemented_Object, Ellipsis_Object;
 inline Object* none() { return newref(YS_None); }
 
 // ---------------------------------------------------------------------------------
-// int: 64-bit (OverflowError past that, as the spec allows); small ints -5..256 are
-// cached like CPython's so `is` and sys.getrefcount agree. bool is an int subtype
-// with two instances.
+// int: arbitrary precision like CPython's, stored as a plain int64 while the value
+// fits (the fast path everything takes) and as a BigInt past that. Small ints
+// -5..256 are cached like CPython's so `is` and sys.getrefcount agree. bool is an int
+// subtype with two instances.
 struct IntObject : Object {
-    int64_t value;
+    int64_t value;      // the value, when it fits in 64 bits
+    fmt::BigInt* big;   // otherwise (then `value` is 0); owned
 };
 extern IntObject True_Object, False_Object;
 #define YS_True (&::ys::vm::True_Object)
@@ -42,10 +48,27 @@ extern IntObject True_Object, False_Object;
 Object* new_int(int64_t v);  // new reference
 inline Object* new_bool(bool b) { return newref(b ? static_cast<Object*>(YS_True) : YS_False); }
 inline bool is_int(Object* o) { return has_flag(o, TPF_INT_SUBCLASS); }
+// Precondition: !int_is_big(o). Code that may meet any int uses int_as_int64/as_index.
 inline int64_t int_value(Object* o) { return static_cast<IntObject*>(o)->value; }
+inline bool int_is_big(Object* o) { return static_cast<IntObject*>(o)->big != nullptr; }
+Object* new_int_from_big(const fmt::BigInt& v);  // new reference; a plain int when it fits
+fmt::BigInt int_to_big(Object* o);               // any int, as a BigInt
+// The value of an int as int64, or false with OverflowError("Python int too large to
+// convert to C <ctype>") set, as PyLong_AsLong and friends do.
+bool int_as_int64(Object* o, int64_t* out, const char* ctype = "long");
+// The count of a sequence repetition (seq * n); false with OverflowError for an n past
+// 64 bits, whatever its sign, as CPython cannot fit it in an index either.
+bool repeat_count(Object* n, int64_t* out);
+// int -> double, or false with OverflowError "int too large to convert to float".
+bool int_as_double(Object* o, double* out);
 // Converts an index-like object (int, bool, __index__) to int64; -1 + error on failure
 // (check err_occurred()).
 int64_t as_index(Object* o, bool* ok);
+// A sequence subscript: as as_index, but an index past 64 bits is IndexError "cannot
+// fit 'int' into an index-sized integer" (CPython's PyNumber_AsSsize_t(key, IndexError)).
+int64_t as_subscript_index(Object* key, bool* ok);
+// A slice bound: past 64 bits it clamps to the int64 range, as _PyEval_SliceIndex does.
+int64_t as_slice_bound(Object* o, bool* ok);
 
 struct FloatObject : Object {
     double value;

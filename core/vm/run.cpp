@@ -48,7 +48,7 @@ static int handle_uncaught(Runtime& r, Object* exc) {
     if (isinstance(exc, &SystemExit_Type)) {
         Object* code = static_cast<ExceptionObject*>(exc)->value;
         if (!code || code == YS_None) return 0;
-        if (is_int(code)) return static_cast<int>(int_value(code));
+        if (is_int(code) && !int_is_big(code)) return static_cast<int>(int_value(code));
         Object* s = object_str(code);
         if (s) {
             r.write_out(str_value(s) + "\n", 1);

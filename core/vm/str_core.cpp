@@ -212,7 +212,8 @@ static Object* str_repeat(Object* a, Object* b) {
     Object* n = b;
     if (!is_str(s)) std::swap(s, n);
     if (!is_str(s) || !is_int(n)) return newref(YS_NotImplemented);
-    int64_t k = int_value(n);
+    int64_t k;
+    if (!repeat_count(n, &k)) return nullptr;
     std::string r;
     for (int64_t i = 0; i < k; i++) r += str_value(s);
     return new_str(r);
@@ -254,8 +255,10 @@ static Object* str_subscript(Object* o, Object* key) {
         return new_str(r);
     }
     bool ok;
-    int64_t i = as_index(key, &ok);
+    int64_t i = as_subscript_index(key, &ok);
     if (!ok) {
+        // An index that failed to convert keeps its own error (IndexError past 64 bits).
+        if (is_int(key) || key->ob_type->nb_index) return nullptr;
         err_clear();
         return raise_format(&TypeError_Type, "string indices must be integers, not '%s'", type_name(key));
     }

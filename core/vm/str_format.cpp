@@ -48,7 +48,7 @@ static Object* object_format_meth(Object* self, Object* const* args, size_t narg
 
 static Object* int_format_value(Object* self, const std::string& spec) {
     if (spec.empty()) return object_str(self);
-    return result_to_str(fmt::format_int(int_value(self), spec, type_name(self)));
+    return result_to_str(fmt::format_int(int_to_big(self), spec, type_name(self)));
 }
 static Object* int_format_meth(Object* self, Object* const* args, size_t nargs, Object* kwnames) {
     Object* spec;

@@ -32,7 +32,7 @@ bool star_value(Object* v, fmt::BigInt* out) {
         raise(&TypeError_Type, "* wants int");
         return false;
     }
-    *out = fmt::BigInt(int_value(v));
+    *out = int_to_big(v);
     return true;
 }
 
@@ -71,7 +71,7 @@ bool convert_one(const fmt::PercentSpec& spec, Object* v, std::string& out) {
         case PercentKind::Int: {
             fmt::BigInt value;
             if (is_int(v)) {
-                value = fmt::BigInt(int_value(v));
+                value = int_to_big(v);
             } else if (is_float(v) && spec.type != 'o' && spec.type != 'x' && spec.type != 'X') {
                 double d = float_value(v);
                 if (std::isinf(d)) return raise_fmt({"OverflowError", "cannot convert float infinity to integer"});
@@ -86,7 +86,7 @@ bool convert_one(const fmt::PercentSpec& spec, Object* v, std::string& out) {
                        spec.type != 'X') {
                 Object* i = v->ob_type->nb_int(v);
                 if (!i) return false;
-                value = fmt::BigInt(int_value(i));
+                value = int_to_big(i);
                 decref(i);
             } else {
                 return raise_fmt(fmt::percent_type_error(spec.type, type_name(v)));
@@ -99,7 +99,7 @@ bool convert_one(const fmt::PercentSpec& spec, Object* v, std::string& out) {
             if (is_float(v)) {
                 d = float_value(v);
             } else if (is_int(v)) {
-                d = static_cast<double>(int_value(v));
+                if (!int_as_double(v, &d)) return false;
             } else if (v->ob_type->nb_float) {
                 Object* f = v->ob_type->nb_float(v);
                 if (!f) return false;
@@ -116,7 +116,7 @@ bool convert_one(const fmt::PercentSpec& spec, Object* v, std::string& out) {
             if (is_str(v) && static_cast<StrObject*>(v)->length == 1) {
                 cp = utf8_decode(str_value(v))[0];
             } else if (is_int(v)) {
-                auto r = fmt::percent_char_from_int(fmt::BigInt(int_value(v)));
+                auto r = fmt::percent_char_from_int(int_to_big(v));
                 if (auto* e = std::get_if<fmt::FormatError>(&r)) return raise_fmt(*e);
                 cp = std::get<char32_t>(r);
             } else {

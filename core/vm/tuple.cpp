@@ -119,8 +119,10 @@ static Object* tuple_subscript(Object* o, Object* key) {
         return r;
     }
     bool ok;
-    int64_t i = as_index(key, &ok);
+    int64_t i = as_subscript_index(key, &ok);
     if (!ok) {
+        // An index that failed to convert keeps its own error (IndexError past 64 bits).
+        if (is_int(key) || key->ob_type->nb_index) return nullptr;
         err_clear();
         return raise_format(&TypeError_Type, "tuple indices must be integers or slices, not %s", type_name(key));
     }
@@ -150,7 +152,9 @@ static Object* tuple_concat(Object* a, Object* b) {
 static Object* tuple_repeat(Object* a, Object* b) {
     if (!is_tuple(a)) std::swap(a, b);
     if (!is_tuple(a) || !is_int(b)) return newref(YS_NotImplemented);
-    intptr_t n = tuple_size(a), k = std::max<int64_t>(0, int_value(b));
+    int64_t count;
+    if (!repeat_count(b, &count)) return nullptr;
+    intptr_t n = tuple_size(a), k = std::max<int64_t>(0, count);
     Object* r = new_tuple(n * k);
     if (!r) return nullptr;
     for (intptr_t j = 0; j < k; j++)
