@@ -1,4 +1,4 @@
-// `yieldscope show FILE [--step N | --all] [--view layout|frames|heap|exc|events] [--profile 3.11|3.7]`
+// `yieldscope show FILE [--step N | --all] [--view layout|frames|heap|exc|events|loop] [--profile 3.11|3.7]`
 // FILE is a trace (.json / .ystrace) or a program, recorded on the fly.
 #include <sys/ioctl.h>
 #include <unistd.h>

@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
     auto* step_opt = show_cmd->add_option("--step", show.step, "Step to show (default: last)");
     show_cmd->add_flag("--all", show.all, "Show every step")->excludes(step_opt);
     show_cmd->add_option("--view", show.view, "What to draw")
-        ->check(CLI::IsMember({"layout", "frames", "heap", "exc", "events"}));
+        ->check(CLI::IsMember({"layout", "frames", "heap", "exc", "events", "loop"}));
     show_cmd->add_option("--profile", show.profile, "CPython layout to draw: 3.11 or 3.7")
         ->check(CLI::IsMember({"3.11", "3.7"}));
 

@@ -4,9 +4,12 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 
 #include "gui/panel_bytecode.h"
+#include "gui/panel_event_loop.h"
 #include "gui/panel_exceptions.h"
 #include "gui/panel_frames.h"
 #include "gui/panel_heap.h"
@@ -21,14 +24,14 @@ namespace ys::gui {
 namespace fs = std::filesystem;
 
 const char* panel_title(PanelId id) {
-    static const char* titles[PanelCount] = {"Source", "Bytecode", "Memory layout", "Frames",
-                                             "Heap graph", "Exception state", "Timeline", "Output"};
+    static const char* titles[PanelCount] = {"Source", "Bytecode", "Memory layout", "Frames", "Heap graph",
+                                             "Exception state", "Timeline", "Output", "Event loop"};
     return id >= 0 && id < PanelCount ? titles[id] : "?";
 }
 
 const char* panel_key(PanelId id) {
-    static const char* keys[PanelCount] = {"source", "bytecode", "memory", "frames",
-                                           "heap", "exceptions", "timeline", "output"};
+    static const char* keys[PanelCount] = {"source", "bytecode", "memory", "frames", "heap",
+                                           "exceptions", "timeline", "output", "loop"};
     return id >= 0 && id < PanelCount ? keys[id] : "?";
 }
 
@@ -46,6 +49,15 @@ bool parse_panel(const std::string& key, PanelId& out) {
 }
 
 App::App(Platform& platform) : platform_(platform) {
+    create_panels();
+    register_settings(&settings_, &view_);
+    if (const char* ini = ImGui::GetIO().IniFilename) ini_ = ini;
+}
+
+// Panels cache what they derive from the open document; a new document gets new panels
+// (a freed document's address may come back for the next one, so a cache keyed by the
+// document's address could otherwise show the old trace).
+void App::create_panels() {
     panels_[PanelSource] = std::make_unique<SourcePanel>();
     panels_[PanelBytecode] = std::make_unique<BytecodePanel>();
     panels_[PanelMemory] = std::make_unique<MemoryPanel>();
@@ -54,8 +66,7 @@ App::App(Platform& platform) : platform_(platform) {
     panels_[PanelExceptions] = std::make_unique<ExceptionsPanel>();
     panels_[PanelTimeline] = std::make_unique<TimelinePanel>();
     panels_[PanelOutput] = std::make_unique<OutputPanel>();
-    register_settings(&settings_, &view_);
-    if (const char* ini = ImGui::GetIO().IniFilename) ini_ = ini;
+    panels_[PanelEventLoop] = std::make_unique<EventLoopPanel>();
 }
 
 App::~App() {
@@ -71,19 +82,70 @@ void App::save_settings() {
 }
 
 bool App::open_path(const std::string& path) {
-    try {
-        set_document(Document::open(path));
-        add_recent(settings_, path);
-        error_.clear();
-        return true;
-    } catch (const std::exception& e) {
-        error_ = std::string("Could not open ") + path + ": " + e.what();
+    if (!loader_.start(path)) {
+        status_ = "still opening " + fs::path(loader_.path()).filename().string() + "; try again when it is open";
         return false;
+    }
+    return true;
+}
+
+void App::poll_loader() {
+    std::unique_ptr<Document> doc;
+    std::string error;
+    if (!loader_.take(doc, error)) return;
+    if (doc) {
+        set_document(std::move(doc));
+        add_recent(settings_, loader_.path());
+        error_.clear();
+        status_.clear();
+    } else {
+        error_ = "Could not open " + loader_.path() + ": " + error;
+        // Nothing was open yet (the file named on the command line): show the example.
+        if (!doc_) {
+            try {
+                set_document(Document::open_default());
+            } catch (const std::exception&) {
+            }
+        }
     }
 }
 
+void App::draw_loading() {
+    if (!loader_.busy()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float w = ImGui::GetFontSize() * 30;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - w - 12, vp->Pos.y + vp->Size.y - ImGui::GetFontSize() * 6));
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::Begin("##loading", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::Text("Opening %s: %s", fs::path(loader_.path()).filename().string().c_str(), load_stage_text(loader_.stage()));
+    const float f = loader_.fraction();
+    char overlay[32];
+    std::snprintf(overlay, sizeof overlay, "%.1f s", loader_.seconds());
+    if (f >= 0) {
+        ImGui::ProgressBar(f, ImVec2(-1, 0), overlay);
+    } else {
+        // Unknown length: a block sliding back and forth.
+        const float t = static_cast<float>(std::fmod(loader_.seconds(), 2.0));
+        ImGui::ProgressBar(t < 1 ? t : 2 - t, ImVec2(-1, 0), overlay);
+    }
+    if (doc_) ImGui::TextDisabled("%s stays usable meanwhile.", doc_->display_name().c_str());
+    ImGui::End();
+}
+
 void App::set_document(std::unique_ptr<Document> doc) {
+    create_panels();
     doc_ = std::move(doc);
+    // A trace with an event loop (Level 2) brings the Event loop panel up.
+    const view::KindMask loop_kinds = view::kind_bit(static_cast<int>(trace::EventKind::TaskScheduled)) |
+                                      view::kind_bit(static_cast<int>(trace::EventKind::LoopCallback)) |
+                                      view::kind_bit(static_cast<int>(trace::EventKind::TimerFired));
+    if (doc_->timeline().present() & loop_kinds) {
+        if (!view_.visible[PanelEventLoop] || !view_.presented[PanelEventLoop]) view_.reset_layout = true;
+        view_.visible[PanelEventLoop] = true;
+        view_.presented[PanelEventLoop] = true;
+    }
     view_.step = 0;
     view_.selected = 0;
     view_.playing = false;
@@ -255,6 +317,7 @@ void App::draw_toolbar(float y, float height) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, y));
     ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
+    ImGui::SetNextWindowBgAlpha(0.0f);   // the cleared framebuffer is the same colour
     ImGui::Begin("##toolbar", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings |
@@ -365,7 +428,9 @@ void App::draw_panels(float top) {
     } else {
         const float caption_h = view_.presentation ? fsize * 3.2f : 0;
         const float area_bottom = bottom - caption_h;
-        float timeline_h = on(PanelTimeline) ? fsize * 9.5f : 0;
+        // A trace with a virtual clock adds the clock's axis under the timeline strip.
+        const float timeline_lines = doc_ && !doc_->clock().empty() ? 10.8f : 9.5f;
+        float timeline_h = on(PanelTimeline) ? fsize * timeline_lines : 0;
         const float main_bottom = area_bottom - timeline_h;
         // bottom strip: timeline (and output beside it in the normal layout)
         const bool output_bottom = !view_.presentation && on(PanelOutput);
@@ -384,17 +449,22 @@ void App::draw_panels(float top) {
         if (on(PanelFrames)) left.push_back({PanelFrames, 1.0f});
         if (view_.presentation && on(PanelOutput)) left.push_back({PanelOutput, 0.6f});
         if (on(PanelMemory)) right.push_back({PanelMemory, 1.3f});
-        const bool heap = on(PanelHeap), exc = on(PanelExceptions);
-        const float left_w = left.empty() ? 0 : (right.empty() && !heap && !exc ? w : w * 0.28f);
+        const bool heap = on(PanelHeap), exc = on(PanelExceptions), loop = on(PanelEventLoop);
+        const float left_w = left.empty() ? 0 : (right.empty() && !heap && !exc && !loop ? w : w * 0.28f);
         stack(tiles, left, x0, left_w, top, mb);
         const float rx = x0 + left_w, rw = w - left_w;
-        if (heap || exc) {
-            // memory on top; heap graph and exception state side by side below
+        if (heap || exc || loop) {
+            // memory on top; heap graph and a column (exception state over the event
+            // loop) side by side below
             const float split = right.empty() ? top : top + (mb - top) * 0.56f;
             stack(tiles, right, rx, rw, top, split);
-            const float ew = heap && exc ? rw * 0.3f : (exc ? rw : 0);
+            const bool column = exc || loop;
+            const float ew = heap && column ? rw * (loop ? 0.4f : 0.3f) : (column ? rw : 0);
             if (heap) tiles[PanelHeap] = {true, ImVec2(rx, split), ImVec2(rw - ew, mb - split)};
-            if (exc) tiles[PanelExceptions] = {true, ImVec2(rx + rw - ew, split), ImVec2(ew, mb - split)};
+            std::vector<std::pair<PanelId, float>> col;
+            if (exc) col.push_back({PanelExceptions, loop ? 0.8f : 1.0f});
+            if (loop) col.push_back({PanelEventLoop, 1.2f});
+            stack(tiles, col, rx + rw - ew, ew, split, mb);
         } else {
             stack(tiles, right, rx, rw, top, mb);
         }
@@ -410,21 +480,44 @@ void App::draw_panels(float top) {
         const PanelId id = static_cast<PanelId>(i);
         const Tile& t = tiles[id];
         const bool visible = view_.single_panel ? id == view_.only_panel : shown[id];
-        if (!visible) continue;
+        if (!visible) {
+            panel_rects_[id] = {};
+            continue;
+        }
         if (t.on) {
             ImGui::SetNextWindowPos(t.pos, force ? ImGuiCond_Always : ImGuiCond_FirstUseEver);
             ImGui::SetNextWindowSize(t.size, force ? ImGuiCond_Always : ImGuiCond_FirstUseEver);
         }
-        std::string title = std::string(panel_title(id)) + "###" + panel_key(id);
+        const std::string detail = panels_[id]->title_detail(ctx);
+        std::string title = std::string(panel_title(id)) + (detail.empty() ? "" : ": " + detail) + "###" + panel_key(id);
         ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse;
         if (view_.presentation || view_.single_panel) flags |= ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize;
+        // A panel that overlaps no other window lets the cleared framebuffer (the same
+        // colour) be its background: one full-window fill less for a software rasteriser.
+        if (!overlaps_other_window(id, top)) ImGui::SetNextWindowBgAlpha(0.0f);
         bool open = true;
         if (ImGui::Begin(title.c_str(), view_.single_panel ? nullptr : &open, flags)) panels_[id]->draw(ctx);
+        const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+        panel_rects_[id] = {wp.x, wp.y, ws.x, ws.y};
         ImGui::End();
         if (!open) (view_.presentation ? view_.presented : view_.visible)[id] = false;
     }
     view_.reset_layout = false;
     if (ctx.requested_step >= 0) go_to(static_cast<uint64_t>(ctx.requested_step));
+}
+
+bool App::overlaps_other_window(PanelId id, float top) const {
+    const view::Rect& r = panel_rects_[id];
+    if (r.w <= 0) return true;   // not placed yet
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    // Over the menu / toolbar, or outside the window: keep the opaque background.
+    if (r.y < top - 0.5f || r.x < vp->Pos.x - 0.5f) return true;
+    // Windows that merely share an edge do not overlap (1 px of slack).
+    const view::Rect shrunk{r.x + 1, r.y + 1, r.w - 2, r.h - 2};
+    for (int i = 0; i < PanelCount; ++i)
+        if (i != id && panel_rects_[static_cast<size_t>(i)].w > 0 && shrunk.overlaps(panel_rects_[static_cast<size_t>(i)]))
+            return true;
+    return false;
 }
 
 void App::draw_caption(float y, float height) {
@@ -464,6 +557,7 @@ void App::draw_help() {
 }
 
 void App::frame() {
+    poll_loader();
     tick_playback();
     handle_keys();
     const bool large = view_.presentation && platform_.fonts().large;
@@ -484,9 +578,11 @@ void App::frame() {
     } else {
         ImGui::SetNextWindowPos(ImVec2(20, top + 20));
         ImGui::Begin("Welcome", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
-        ImGui::TextUnformatted("Open a program or a trace: File > Open, the Examples menu, or drop a file here.");
+        ImGui::TextUnformatted(loader_.busy() ? "Opening..."
+                                              : "Open a program or a trace: File > Open, the Examples menu, or drop a file here.");
         ImGui::End();
     }
+    draw_loading();
     draw_error_bar();
     draw_help();
     std::string chosen;

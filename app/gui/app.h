@@ -9,10 +9,12 @@
 
 #include "gui/document.h"
 #include "gui/file_browser.h"
+#include "gui/loader.h"
 #include "gui/panel.h"
 #include "gui/platform.h"
 #include "gui/settings.h"
 #include "gui/view_state.h"
+#include "view/geometry.h"
 
 namespace ys::gui {
 
@@ -21,9 +23,13 @@ public:
     explicit App(Platform& platform);
     ~App();
 
-    // Opens a file; on failure the error is shown in the window and the current trace
-    // stays open. Returns whether it opened.
+    // Starts opening a file on a background thread; the current trace stays on screen
+    // and usable until the new one is ready. On failure the error is shown and the
+    // current trace stays open. Returns false when another load is still running.
     bool open_path(const std::string& path);
+    bool loading() const { return loader_.busy(); }
+    // Called once per frame: installs a finished load (or shows its error).
+    void poll_loader();
     void set_document(std::unique_ptr<Document> doc);
     Document* document() { return doc_.get(); }
     ViewState& view() { return view_; }
@@ -43,13 +49,16 @@ public:
     bool quit_requested() const { return quit_; }
 
 private:
+    void create_panels();
     void handle_keys();
     void tick_playback();
     void draw_menu();
     void draw_toolbar(float y, float height);
     void draw_error_bar();
+    void draw_loading();
     void draw_panels(float top);
     void draw_caption(float y, float height);
+    bool overlaps_other_window(PanelId id, float top) const;
     void draw_help();
     void step_by(int64_t delta);
     void jump(bool forward);
@@ -61,8 +70,10 @@ private:
     ViewState view_;
     Settings settings_;
     FileBrowser browser_;
+    Loader loader_;
     bool browser_saving_ = false;
     std::array<std::unique_ptr<Panel>, PanelCount> panels_;
+    std::array<view::Rect, PanelCount> panel_rects_{};   // where each panel was last frame
     std::string error_;
     std::string status_;
     bool show_help_ = false;

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
+#include <vector>
 
 #include "trace/record_program.h"
 #include "trace/trace_io.h"
@@ -29,17 +30,45 @@ int heap_lane(std::string_view type, bool has_traceback_field) {
     if (type == "PyThreadState" || type == "module") return LaneRoots;
     if (trace::is_frame_type(type)) return LaneFrames;
     if (!trace::gen_prefix(type).empty()) return LaneGenerators;
+    // Level 2: the event loop and what it schedules.
+    if (type.find("EventLoop") != std::string_view::npos || type == "Handle" || type == "TimerHandle" ||
+        type == "Task" || type == "Future" || type == "_GatheringFuture")
+        return LaneLoop;
     if (has_traceback_field || type == "traceback") return LaneExceptions;
     if (type == "code" || type == "function" || type == "cell") return LaneCode;
     return LaneOther;
 }
 
-static std::string read_file(const std::string& path) {
+const char* load_stage_text(LoadStage stage) {
+    switch (stage) {
+    case LoadStage::Reading: return "reading the file";
+    case LoadStage::Recording: return "running the program";
+    case LoadStage::Decoding: return "decoding the trace";
+    case LoadStage::Indexing: return "indexing the steps";
+    case LoadStage::Replaying: return "preparing the replay";
+    case LoadStage::Done: return "done";
+    }
+    return "loading";
+}
+
+// Reads a whole file in chunks, so a large trace shows how far the read has got.
+static std::string read_file(const std::string& path, LoadProgress* progress = nullptr) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error(path + ": cannot open file");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    std::error_code ec;
+    const uintmax_t total = fs::file_size(path, ec);
+    std::string bytes;
+    if (!ec) bytes.reserve(static_cast<size_t>(total));
+    constexpr size_t kChunk = size_t{4} << 20;
+    std::vector<char> chunk(kChunk);
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(kChunk));
+        bytes.append(chunk.data(), static_cast<size_t>(in.gcount()));
+        if (progress && !ec && total > 0)
+            progress->set(LoadStage::Reading, static_cast<float>(static_cast<double>(bytes.size()) / static_cast<double>(total)));
+    }
+    if (in.bad()) throw std::runtime_error(path + ": read error");
+    return bytes;
 }
 
 trace::Trace record_file(const std::string& path) {
@@ -60,32 +89,40 @@ static bool looks_like_program(const std::string& path) {
     return ext == ".py";
 }
 
-std::unique_ptr<Document> Document::open(const std::string& path) {
+std::unique_ptr<Document> Document::open(const std::string& path, LoadProgress* progress) {
     std::error_code ec;
     if (!fs::exists(path, ec)) throw std::runtime_error(path + ": no such file");
     if (fs::is_directory(path, ec)) throw std::runtime_error(path + ": is a directory");
     if (looks_like_program(path)) {
+        if (progress) progress->set(LoadStage::Recording);
         trace::Trace t = record_file(path);
         if (t.empty()) throw std::runtime_error(path + ": the program produced no trace");
-        return from_trace(std::move(t), path, true);
+        return from_trace(std::move(t), path, true, progress);
     }
+    trace::Trace t;
     try {
-        return from_trace(trace::load_trace(path), path, false);
+        const std::string bytes = read_file(path, progress);
+        if (progress) progress->set(LoadStage::Decoding);
+        t = trace::read_trace(bytes);
     } catch (const trace::TraceError& e) {
-        throw std::runtime_error(std::string("not a valid trace: ") + e.what());
+        throw std::runtime_error("not a valid trace: " + path + ": " + e.what());
     }
+    return from_trace(std::move(t), path, false, progress);
 }
 
 std::unique_ptr<Document> Document::open_default() { return open(default_example_path()); }
 
-std::unique_ptr<Document> Document::from_trace(trace::Trace t, std::string path, bool is_program) {
+std::unique_ptr<Document> Document::from_trace(trace::Trace t, std::string path, bool is_program,
+                                               LoadProgress* progress) {
     std::unique_ptr<Document> d(new Document());
     d->trace_ = std::make_unique<trace::Trace>(std::move(t));
-    d->replay_ = std::make_unique<trace::Replay>(*d->trace_);
     d->path_ = std::move(path);
     d->is_program_ = is_program;
-    d->build_indexes();
+    d->build_indexes(progress);
+    if (progress) progress->set(LoadStage::Replaying);
+    d->replay_ = std::make_unique<trace::Replay>(*d->trace_);
     d->replay_->seek(0);
+    if (progress) progress->set(LoadStage::Done, 1.0f);
     return d;
 }
 
@@ -100,10 +137,21 @@ void Document::mark_saved(const std::string& path) {
     dirty_ = false;
 }
 
-void Document::build_indexes() {
+void Document::build_indexes(LoadProgress* progress) {
     const trace::Trace& t = *trace_;
+    const uint64_t n = t.step_count();
+    auto report = [&](uint64_t s) {
+        if (progress && (s & 0xFFFF) == 0 && n) progress->set(LoadStage::Indexing, static_cast<float>(s) / static_cast<float>(n));
+    };
+    if (progress) progress->set(LoadStage::Indexing, 0.0f);
     std::vector<uint8_t> kinds(t.step_count());
-    for (uint64_t s = 0; s < t.step_count(); ++s) kinds[s] = static_cast<uint8_t>(t.event_kind(s));
+    const auto& extras = t.extras();
+    for (uint64_t s = 0; s < t.step_count(); ++s) {
+        kinds[s] = static_cast<uint8_t>(t.event_kind(s));
+        const uint32_t extra = t.record(s).extra;
+        if (extra && extra < extras.size()) view::add_clock_reading(clock_, static_cast<int64_t>(s), extras[extra].virtual_time);
+        else if (!clock_.empty()) view::add_clock_reading(clock_, static_cast<int64_t>(s), 0.0);
+    }
     timeline_ = view::TimelineIndex(kinds);
 
     // Object lifetimes for the heap graph's stable placement.
@@ -120,6 +168,7 @@ void Document::build_indexes() {
         if (t.strings()[i] == "f_code") f_code_name = i;
     }
     for (uint64_t s = 0; s < t.step_count(); ++s) {
+        report(s);
         for (const trace::Change& c : t.changes(s)) {
             switch (c.kind) {
             case trace::Change::Kind::Created: {

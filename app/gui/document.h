@@ -3,6 +3,7 @@
 // Model state only; what the user is looking at lives in ViewState.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -17,17 +18,33 @@
 namespace ys::gui {
 
 // Heap-graph lanes (bands), by family of object.
-enum HeapLane : int { LaneRoots, LaneFrames, LaneGenerators, LaneExceptions, LaneCode, LaneOther, LaneCount };
+enum HeapLane : int {
+    LaneRoots, LaneFrames, LaneGenerators, LaneLoop, LaneExceptions, LaneCode, LaneOther, LaneCount
+};
 int heap_lane(std::string_view type_name, bool has_traceback_field);
+
+// How far a load has got, written by the loading thread and read by the GUI thread.
+enum class LoadStage : int { Reading, Recording, Decoding, Indexing, Replaying, Done };
+const char* load_stage_text(LoadStage stage);   // "reading the file"
+struct LoadProgress {
+    std::atomic<LoadStage> stage{LoadStage::Reading};
+    std::atomic<float> fraction{-1.0f};         // of the stage, 0..1; < 0 when unknown
+    void set(LoadStage s, float f = -1.0f) {
+        fraction.store(f, std::memory_order_relaxed);
+        stage.store(s, std::memory_order_relaxed);
+    }
+};
 
 class Document {
 public:
     // A trace file (.json / .ystrace) or a Python program (recorded on the fly).
-    // Throws std::runtime_error with a message fit for the user.
-    static std::unique_ptr<Document> open(const std::string& path);
+    // Throws std::runtime_error with a message fit for the user. `progress`, when given,
+    // is updated as the load goes (the call may run on any thread: it touches no GUI).
+    static std::unique_ptr<Document> open(const std::string& path, LoadProgress* progress = nullptr);
     // The built-in default example.
     static std::unique_ptr<Document> open_default();
-    static std::unique_ptr<Document> from_trace(trace::Trace trace, std::string path, bool is_program);
+    static std::unique_ptr<Document> from_trace(trace::Trace trace, std::string path, bool is_program,
+                                                LoadProgress* progress = nullptr);
 
     const trace::Trace& trace() const { return *trace_; }
     trace::Trace& trace_for_edit() { dirty_ = true; return *trace_; }
@@ -43,10 +60,17 @@ public:
     const trace::HeapState& state() const { return replay_->state(); }
     const view::TimelineIndex& timeline() const { return timeline_; }
     const view::StableGraphLayout& graph() const { return graph_; }
+    // Level 2: the steps where the virtual clock changes (empty when it stays at 0).
+    const std::vector<view::ClockChange>& clock() const { return clock_; }
     // Per current step.
     const trace::HeapAnalysis& analysis();
     const std::string& sentence();
 
+    // The code object a frame runs, as learned from its f_code (0 if never set).
+    trace::ObjectId code_of_frame(trace::ObjectId frame) const {
+        auto it = frame_code_.find(frame);
+        return it == frame_code_.end() ? 0 : it->second;
+    }
     // The next step after `from` (wrapping to the start) whose event is on `line`; -1 if none.
     int64_t next_step_on_line(int line, uint64_t from) const;
     // The next step after `from` (wrapping) whose running frame runs code `code` at lasti.
@@ -54,11 +78,12 @@ public:
 
 private:
     Document() = default;
-    void build_indexes();
+    void build_indexes(LoadProgress* progress);
 
     std::unique_ptr<trace::Trace> trace_;
     std::unique_ptr<trace::Replay> replay_;
     view::TimelineIndex timeline_;
+    std::vector<view::ClockChange> clock_;
     view::StableGraphLayout graph_;
     std::string path_;
     bool is_program_ = false;

@@ -23,13 +23,18 @@ static void head_at(ImDrawList* dl, ImVec2 from, ImVec2 tip, ImU32 color, float 
 
 void draw_arrow(ImDrawList* dl, ImVec2 p0, ImVec2 c1, ImVec2 c2, ImVec2 p3, ImU32 color, float thickness,
                 float head) {
-    dl->AddBezierCubic(p0, c1, c2, p3, color, thickness, 14);
+    // Segments by length: a short arrow needs few, and every segment is two more
+    // triangles for a software rasteriser to set up.
+    const float span = std::abs(p3.x - p0.x) + std::abs(p3.y - p0.y);
+    const int segments = std::clamp(static_cast<int>(span / 40.0f), 4, 14);
+    dl->AddBezierCubic(p0, c1, c2, p3, color, thickness, segments);
     // Direction at the end: from the curve point just before the tip.
     const float t = 0.92f, u = 1 - t;
     const ImVec2 near(u * u * u * p0.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * p3.x,
                       u * u * u * p0.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * p3.y);
     head_at(dl, near, p3, color, head);
-    dl->AddCircleFilled(p0, thickness + 1.5f, color, 8);
+    // The dot marking the pointer's cell, unless the drawing is too small to show it.
+    if (head >= 4.0f) dl->AddCircleFilled(p0, thickness + 1.5f, color, 8);
 }
 
 void draw_line_arrow(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness, float head) {
@@ -38,10 +43,16 @@ void draw_line_arrow(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thic
 }
 
 void draw_hatch(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 color, float spacing) {
-    dl->PushClipRect(min, max, true);
+    // 45-degree lines cut to the rectangle here rather than with a clip rectangle: a
+    // clip-rectangle change splits the draw list into more draw calls.
     const float h = max.y - min.y;
-    for (float x = min.x - h; x < max.x; x += spacing) dl->AddLine(ImVec2(x, max.y), ImVec2(x + h, min.y), color, 1.0f);
-    dl->PopClipRect();
+    if (h <= 0 || max.x <= min.x || spacing <= 0) return;
+    for (float x = min.x - h; x < max.x; x += spacing) {
+        // The line from (x, max.y) up to (x + h, min.y), points (x + t, max.y - t).
+        const float t0 = std::max(0.0f, min.x - x), t1 = std::min(h, max.x - x);
+        if (t1 <= t0) continue;
+        dl->AddLine(ImVec2(x + t0, max.y - t0), ImVec2(x + t1, max.y - t1), color, 1.0f);
+    }
 }
 
 void draw_cell_text(ImDrawList* dl, ImFont* font, float size, ImVec2 min, ImVec2 max, const std::string& text,

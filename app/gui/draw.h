@@ -13,7 +13,8 @@ inline ImVec2 to_im(view::Vec2 v, ImVec2 origin, float scale = 1.0f) {
     return ImVec2(origin.x + v.x * scale, origin.y + v.y * scale);
 }
 
-// A cubic Bezier with an arrow head at p3 pointing along c2 -> p3.
+// A cubic Bezier with an arrow head at p3 pointing along c2 -> p3, and a dot at p0
+// (left out when `head` is under 4 px: a zoomed-out drawing).
 void draw_arrow(ImDrawList* dl, ImVec2 p0, ImVec2 c1, ImVec2 c2, ImVec2 p3, ImU32 color, float thickness,
                 float head = 8.0f);
 // A straight arrow.

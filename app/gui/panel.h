@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "gui/document.h"
 #include "gui/platform.h"
@@ -29,6 +30,8 @@ public:
     virtual PanelId id() const = 0;
     // Draws the panel's content inside the current window.
     virtual void draw(PanelContext& ctx) = 0;
+    // Said after the panel's name in its title bar ("Bytecode: fib"); "" for nothing.
+    virtual std::string title_detail(PanelContext&) { return {}; }
 };
 
 }  // namespace ys::gui

@@ -1,10 +1,13 @@
 #include "gui/panel_bytecode.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "lang/opcodes.h"
+#include "view/followed_frame.h"
 
 namespace ys::gui {
 
@@ -61,6 +64,7 @@ std::vector<ListingRow> list_instructions(const CodeObject& code) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%-22s", info.name ? info.name : "<unknown>");
         row.text = buf;
+        if (row.text.back() != ' ') row.text += ' ';   // a long opname still leaves a gap
         if (info.flags & OPF_ARG) {
             row.text += std::to_string(arg);
             std::string repr;
@@ -97,28 +101,41 @@ std::vector<ListingRow> list_instructions(const CodeObject& code) {
     return rows;
 }
 
-void BytecodePanel::draw(PanelContext& ctx) {
-    // The running code: the event's frame, else the innermost frame on the stack.
-    const trace::HeapState& st = ctx.state;
-    trace::ObjectId code_id = 0;
-    int lasti = st.event.lasti;
-    if (const trace::ObjectState* f = st.find(st.event.frame)) {
-        code_id = f->ref("f_code");
-        if (lasti < 0) lasti = static_cast<int>(f->integer("prev_instr", -1));
-    }
-    if (!code_id && !st.frame_stack.empty()) {
-        code_id = st.frame_stack.front().code;
-        lasti = st.frame_stack.front().lasti;
-    }
-    const CodeObject* code = code_id ? ctx.doc.trace().code(code_id) : nullptr;
-    if (!code) {
+BytecodePanel::Target BytecodePanel::target(PanelContext& ctx) {
+    const view::FollowedFrame ff = view::followed_frame(ctx.state);
+    Target t;
+    t.code_id = ff.code ? ff.code : ctx.doc.code_of_frame(ff.frame);
+    t.code = t.code_id ? ctx.doc.trace().code(t.code_id) : nullptr;
+    t.lasti = ff.lasti;
+    t.suspended = ff.suspended;
+    if (!t.code) {
+        // Before the first frame exists: the module's listing, nothing marked.
+        t.lasti = -1;
         for (const auto& [id, c] : ctx.doc.trace().codes)
             if (c && c->co_name == "<module>") {
-                code = c.get();
-                code_id = id;
+                t.code = c.get();
+                t.code_id = id;
                 break;
             }
     }
+    return t;
+}
+
+static const std::string& code_name(const CodeObject& code) {
+    return code.co_qualname.empty() ? code.co_name : code.co_qualname;
+}
+
+std::string BytecodePanel::title_detail(PanelContext& ctx) {
+    const Target t = target(ctx);
+    return t.code ? code_name(*t.code) : std::string();
+}
+
+void BytecodePanel::draw(PanelContext& ctx) {
+    const trace::HeapState& st = ctx.state;
+    const Target t = target(ctx);
+    const CodeObject* code = t.code;
+    const trace::ObjectId code_id = t.code_id;
+    const int lasti = t.lasti;
     if (!code) {
         ImGui::TextDisabled("No code object is running at this step.");
         return;
@@ -128,15 +145,27 @@ void BytecodePanel::draw(PanelContext& ctx) {
         rows_ = list_instructions(*code);
         scrolled_to_ = -2;
     }
-    ImGui::Text("code %s", code->co_qualname.empty() ? code->co_name.c_str() : code->co_qualname.c_str());
+    ImGui::Text("code %s", code_name(*code).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("  f_lasti %d", lasti);
-    ImGui::BeginChild("bytecode_rows", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    if (lasti >= 0)
+        ImGui::TextDisabled("  f_lasti %d%s", lasti, t.suspended ? "  (suspended generator frame)" : "");
+    else
+        ImGui::TextDisabled("  (not started)");
     const float h = ImGui::GetTextLineHeightWithSpacing();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     int current_row = -1;
     for (size_t i = 0; i < rows_.size(); ++i)
         if (rows_[i].offset == lasti) current_row = static_cast<int>(i);
+    if (scrolled_to_ == -2) {
+        // A new listing: scroll in this very frame (SetScrollY would land one frame late,
+        // showing the old scroll offset over a shorter listing: an empty panel).
+        const float y = static_cast<float>(std::max(current_row, 0)) * h;
+        ImGui::SetNextWindowScroll(ImVec2(0.0f, std::max(0.0f, y - ImGui::GetContentRegionAvail().y * 0.4f)));
+        // Still checked below: a child window seen for the first time clamps that scroll
+        // to its (not yet known) content height.
+        scrolled_to_ = -3;
+    }
+    ImGui::BeginChild("bytecode_rows", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     if (current_row != scrolled_to_) {
         if (current_row >= 0) {
             const float y = static_cast<float>(current_row) * h;

@@ -1,5 +1,6 @@
-// Bytecode: the running code object's instructions with f_lasti marked; clicking an
-// instruction moves to the next step stopped there.
+// Bytecode: the instructions of the code object the Source panel follows (the event's
+// frame: at a yield, the generator's), with that frame's f_lasti marked and the code's
+// name in the title; clicking an instruction moves to the next step stopped there.
 #pragma once
 
 #include <string>
@@ -21,8 +22,16 @@ class BytecodePanel final : public Panel {
 public:
     PanelId id() const override { return PanelBytecode; }
     void draw(PanelContext& ctx) override;
+    std::string title_detail(PanelContext& ctx) override;
 
 private:
+    struct Target {
+        const CodeObject* code = nullptr;
+        trace::ObjectId code_id = 0;
+        int lasti = -1;
+        bool suspended = false;
+    };
+    static Target target(PanelContext& ctx);
     const CodeObject* listed_ = nullptr;
     std::vector<ListingRow> rows_;
     int scrolled_to_ = -2;

@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "gui/draw.h"
@@ -13,6 +15,13 @@ namespace ys::gui {
 namespace {
 constexpr size_t kMaxEdges = 150;
 }  // namespace
+
+// YS_BENCH_HEAP_ZOOM=0.25 starts the graph zoomed out (the frame-time benchmark's
+// level-of-detail case); the zoom slider covers the same range.
+HeapPanel::HeapPanel() {
+    if (const char* z = std::getenv("YS_BENCH_HEAP_ZOOM"))
+        if (const float v = std::strtof(z, nullptr); v >= 0.25f && v <= 2.0f) zoom_ = v;
+}
 
 void HeapPanel::build_scene(PanelContext& ctx, const view::GraphOptions& o, float fsize, int columns) {
     const trace::HeapState& st = ctx.state;
@@ -118,7 +127,7 @@ void HeapPanel::draw(PanelContext& ctx) {
     o.node_h = fsize * 2.6f * zoom_;
     o.gap_x = fsize * 2.2f * zoom_;
     o.gap_y = fsize * 1.8f * zoom_;
-    o.lane_gap = fsize * 1.5f * zoom_;
+    o.lane_gap = std::max(fsize * 1.5f * zoom_, fsize * 1.3f);   // room for the lane caption at any zoom
     ImGui::BeginChild("heap_canvas", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     const float avail = ImGui::GetContentRegionAvail().x;
     o.columns = std::max(2, static_cast<int>((avail + o.gap_x) / (o.node_w + o.gap_x)));
@@ -137,6 +146,7 @@ void HeapPanel::draw(PanelContext& ctx) {
 
     // Lane captions.
     static const char* lane_names[LaneCount] = {"roots", "frames", "generators / coroutines",
+                                                "event loop: loop, handles, tasks, futures",
                                                 "exceptions / tracebacks", "code, functions, cells", "other objects"};
     for (int l = 0; l < layout.lanes() && l < LaneCount; ++l) {
         if (layout.slots_in_lane(l) == 0) continue;
@@ -144,7 +154,10 @@ void HeapPanel::draw(PanelContext& ctx) {
         dl->AddText(font, fsize * std::max(zoom_, 0.7f), ImVec2(origin.x, y), th.text_dim, lane_names[l]);
     }
 
-    const bool text = zoom_ >= 0.45f;
+    // Level of detail: text only where it can be read; sharp square boxes (no
+    // anti-aliased fringe, four vertices each).
+    const bool text = o.node_h >= fsize * 1.6f;
+    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const bool hovered = ImGui::IsWindowHovered();
     trace::ObjectId hovered_id = 0;
@@ -174,13 +187,7 @@ void HeapPanel::draw(PanelContext& ctx) {
                                       : IM_COL32(90, 110, 160, 150);
         const float w = path || e.in_cycle || touches ? 2.0f : 1.0f;   // whole pixels draw cheaply
         draw_arrow(dl, to_im(e.geo.p0, origin), to_im(e.geo.c1, origin), to_im(e.geo.c2, origin),
-                   to_im(e.geo.p1, origin), color, w, fsize * 0.45f);
-    }
-    if (hidden) {
-        char note[128];
-        std::snprintf(note, sizeof note, "%zu references not drawn: hover or select an object, or tick \"all references\"",
-                      hidden);
-        dl->AddText(font, fsize, ImVec2(wmin.x + 8, wmax.y - fsize - 8), th.text_dim, note);
+                   to_im(e.geo.p1, origin), color, w, fsize * 0.45f * std::min(1.0f, zoom_));
     }
     const float pad = 3.0f * zoom_;
     const float tsize = fsize * std::clamp(zoom_, 0.6f, 1.2f);
@@ -188,14 +195,16 @@ void HeapPanel::draw(PanelContext& ctx) {
         if (!n.rect.overlaps(view_rect)) continue;
         const ImVec2 a(origin.x + n.rect.x, origin.y + n.rect.y), b(origin.x + n.rect.right(), origin.y + n.rect.bottom());
         const bool selected = ctx.view.selected == n.id;
-        dl->AddRectFilled(a, b, th.box_fill, 3.0f);
-        if (n.garbage) draw_hatch(dl, a, b, IM_COL32(170, 110, 190, 140), 7.0f);
+        // Garbage is hatched; on nodes too small for text a flat tint says the same with
+        // one rectangle instead of a dozen lines.
+        dl->AddRectFilled(a, b, n.garbage && !text ? IM_COL32(222, 200, 230, 255) : th.box_fill);
+        if (n.garbage && text) draw_hatch(dl, a, b, IM_COL32(170, 110, 190, 140), 7.0f);
         ImU32 border = th.box_border;
         float bw = 1.0f;
         if (n.cycle >= 0) { border = th.cycle; bw = 2.0f; }
         if (n.created) { border = th.changed; bw = 2.0f; }
         if (selected) { border = th.selected; bw = 3.0f; }
-        dl->AddRect(a, b, border, 3.0f, 0, bw);
+        dl->AddRect(a, b, border, 0.0f, 0, bw);
         if (text) {
             const ImVec4 clip(a.x, a.y, b.x - pad, b.y);
             dl->AddText(font, tsize, ImVec2(a.x + pad, a.y + pad), th.text, n.title.c_str(), nullptr, 0, &clip);
@@ -203,6 +212,16 @@ void HeapPanel::draw(PanelContext& ctx) {
                         n.detail.c_str(), nullptr, 0, &clip);
         }
         if (hovered && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y) hovered_id = n.id;
+    }
+    if (hidden) {
+        char note[128];
+        std::snprintf(note, sizeof note, "%zu references not drawn: hover or select an object, or tick \"all references\"",
+                      hidden);
+        // On a plate of its own: it sits over whatever part of the graph is at the bottom.
+        const ImVec2 at(wmin.x + 8, wmax.y - fsize - 8 - ImGui::GetStyle().ScrollbarSize);
+        const ImVec2 note_size = font->CalcTextSizeA(fsize, FLT_MAX, 0.0f, note);
+        dl->AddRectFilled(ImVec2(at.x - 3, at.y - 2), ImVec2(at.x + note_size.x + 3, at.y + note_size.y + 2), th.box_fill);
+        dl->AddText(font, fsize, at, th.text_dim, note);
     }
     if (hovered_id) {
         const trace::ObjectState* obj = st.find(hovered_id);

@@ -13,6 +13,7 @@ namespace ys::gui {
 
 class HeapPanel final : public Panel {
 public:
+    HeapPanel();
     PanelId id() const override { return PanelHeap; }
     void draw(PanelContext& ctx) override;
 

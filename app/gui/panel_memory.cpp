@@ -129,7 +129,11 @@ void MemoryPanel::draw(PanelContext& ctx) {
     dl->ChannelsSplit(2);
     // Channel 0: arrows, under the boxes.
     dl->ChannelsSetCurrent(0);
+    auto off_screen = [&](ImVec2 a, ImVec2 b) { return b.x < clip_min.x || a.x > clip_max.x || b.y < clip_min.y || a.y > clip_max.y; };
     for (const auto& a : geo.arrows) {
+        const ImVec2 lo(origin.x + std::min({a.p0.x, a.c1.x, a.c2.x, a.p1.x}) - size, origin.y + std::min({a.p0.y, a.c1.y, a.c2.y, a.p1.y}) - size);
+        const ImVec2 hi(origin.x + std::max({a.p0.x, a.c1.x, a.c2.x, a.p1.x}) + size, origin.y + std::max({a.p0.y, a.c1.y, a.c2.y, a.p1.y}) + size);
+        if (off_screen(lo, hi)) continue;
         const ImU32 color = a.changed ? th.changed : th.arrow;
         draw_arrow(dl, to_im(a.p0, origin), to_im(a.c1, origin), to_im(a.c2, origin), to_im(a.p1, origin), color,
                    thick, size * 0.55f);
@@ -143,10 +147,11 @@ void MemoryPanel::draw(PanelContext& ctx) {
         const auto& spec = specs[i];
         const ImVec2 bmin = to_im({box.frame.x, box.frame.y}, origin);
         const ImVec2 bmax = to_im({box.frame.right(), box.frame.bottom()}, origin);
-        if (bmax.x < clip_min.x || bmin.x > clip_max.x || bmax.y < clip_min.y || bmin.y > clip_max.y) continue;
+        if (off_screen(bmin, bmax)) continue;
         const bool selected = ctx.view.selected == spec.id;
-        dl->AddRectFilled(bmin, bmax, th.box_fill);
+        // Title and body filled side by side, not one over the other (each pixel once).
         const ImVec2 tmax = to_im({box.title.right(), box.title.bottom()}, origin);
+        dl->AddRectFilled(ImVec2(bmin.x, std::max(tmax.y, clip_min.y)), ImVec2(bmax.x, std::min(bmax.y, clip_max.y)), th.box_fill);
         dl->AddRectFilled(bmin, tmax, th.box_title);
         draw_cell_text(dl, font, size, bmin, tmax, spec.title, th.text, pad);
         const float sub_w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, spec.subtitle.c_str()).x;
@@ -157,6 +162,7 @@ void MemoryPanel::draw(PanelContext& ctx) {
             const auto& rg = box.rows[r];
             const auto& rs = spec.rows[r];
             const ImVec2 rmin = to_im({rg.row.x, rg.row.y}, origin), rmax = to_im({rg.row.right(), rg.row.bottom()}, origin);
+            if (off_screen(rmin, rmax)) continue;
             dl->AddLine(rmin, ImVec2(rmax.x, rmin.y), th.grid);
             const ImVec2 fmin = to_im({rg.field.x, rg.field.y}, origin), fmax = to_im({rg.field.right(), rg.field.bottom()}, origin);
             const ImVec2 vmin = to_im({rg.value.x, rg.value.y}, origin), vmax = to_im({rg.value.right(), rg.value.bottom()}, origin);

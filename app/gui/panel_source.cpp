@@ -4,12 +4,13 @@
 
 #include <sstream>
 
+#include "view/followed_frame.h"
+
 namespace ys::gui {
 
 int current_line(const trace::HeapState& state) {
-    if (state.event.line >= 0) return state.event.line;
-    if (!state.frame_stack.empty()) return state.frame_stack.front().line;
-    return -1;
+    // The same frame the Bytecode panel lists.
+    return view::followed_frame(state).line;
 }
 
 void SourcePanel::draw(PanelContext& ctx) {

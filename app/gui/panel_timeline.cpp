@@ -4,6 +4,9 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
+
+#include "view/event_loop.h"
 
 namespace ys::gui {
 
@@ -69,12 +72,17 @@ void TimelinePanel::draw(PanelContext& ctx) {
     }
     std::vector<int> priority;
     for (trace::EventKind k : timeline_kinds()) priority.push_back(static_cast<int>(k));
-    for (int c = 0; c < width; ++c) {
+    // One rectangle per run of columns showing the same kind (a million-step trace is
+    // mostly long runs), not one line per pixel column.
+    for (int c = 0; c < width;) {
         const int kind = view::pick_kind(bins_[static_cast<size_t>(c)], priority);
-        if (kind < 0) continue;
-        const float x = p0.x + static_cast<float>(c);
-        dl->AddLine(ImVec2(x + 0.5f, p0.y + 3), ImVec2(x + 0.5f, p0.y + h - 3),
-                    event_color(static_cast<trace::EventKind>(kind)), 1.0f);
+        int end = c + 1;
+        while (end < width && view::pick_kind(bins_[static_cast<size_t>(end)], priority) == kind) ++end;
+        if (kind >= 0)
+            dl->AddRectFilled(ImVec2(p0.x + static_cast<float>(c), p0.y + 3),
+                              ImVec2(p0.x + static_cast<float>(end), p0.y + h - 3),
+                              event_color(static_cast<trace::EventKind>(kind)));
+        c = end;
     }
     // Annotated steps: small marks on top.
     for (const auto& [s, note] : doc.trace().annotations) {
@@ -95,12 +103,39 @@ void TimelinePanel::draw(PanelContext& ctx) {
         if (static_cast<uint64_t>(s) != ctx.state.step) ctx.go_to(static_cast<uint64_t>(s));
     }
 
+    // Level 2: the virtual clock under the strip, labelled where it jumps.
+    if (!doc.clock().empty()) {
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        const float axis_h = fsize * 1.1f;
+        ImGui::Dummy(ImVec2(w, axis_h));
+        const ImU32 dim = ctx.theme.text_dim;
+        dl->AddLine(ImVec2(p0.x, a.y + 1), ImVec2(p0.x + w, a.y + 1), dim, 1.0f);
+        const auto labels = view::clock_labels(doc.clock(), static_cast<int64_t>(steps), w, fsize * 4.5f);
+        for (const auto& l : labels) {
+            char text[32];
+            std::snprintf(text, sizeof text, "t=%g", l.time);
+            const float x = p0.x + l.x;
+            dl->AddLine(ImVec2(x, a.y - 2), ImVec2(x, a.y + 4), dim, 1.0f);
+            if (x + fsize * 3 < p0.x + w) dl->AddText(ImVec2(x + 2, a.y + 1), dim, text);
+        }
+        if (ImGui::IsItemHovered() && steps) {
+            const int64_t s = view::step_at(ImGui::GetIO().MousePos.x - p0.x, w, 0, static_cast<int64_t>(steps));
+            ImGui::SetTooltip("virtual clock at step %lld: %s", static_cast<long long>(s),
+                              view::clock_text(view::clock_at(doc.clock(), s)).c_str());
+        }
+    }
+
     // The step in words.
     const trace::EventKind kind = ctx.state.event.kind;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(event_color(kind)), "\xE2\x96\xA0");
     ImGui::SameLine();
-    ImGui::Text("Step %llu / %llu \xC2\xB7 %s:", static_cast<unsigned long long>(ctx.state.step),
-                static_cast<unsigned long long>(doc.last_step()), trace::event_kind_label(kind));
+    if (doc.clock().empty())
+        ImGui::Text("Step %llu / %llu \xC2\xB7 %s:", static_cast<unsigned long long>(ctx.state.step),
+                    static_cast<unsigned long long>(doc.last_step()), trace::event_kind_label(kind));
+    else
+        ImGui::Text("Step %llu / %llu \xC2\xB7 t=%s \xC2\xB7 %s:", static_cast<unsigned long long>(ctx.state.step),
+                    static_cast<unsigned long long>(doc.last_step()), view::clock_text(ctx.state.event.virtual_time).c_str(),
+                    trace::event_kind_label(kind));
     ImGui::SameLine();
     ImGui::TextWrapped("%s", doc.sentence().c_str());
 

@@ -5,6 +5,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -99,7 +100,16 @@ bool Platform::init(const PlatformOptions& options, std::string& error) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
-    window_ = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+    int width = options.width, height = options.height;
+    if (options.fit_to_screen) {
+        int x = 0, y = 0, w = 0, h = 0;
+        if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorWorkarea(monitor, &x, &y, &w, &h);
+        if (w > 0 && h > 0) {
+            width = std::max(640, std::min(width, w * 9 / 10));
+            height = std::max(480, std::min(height, h * 9 / 10));
+        }
+    }
+    window_ = glfwCreateWindow(width, height, options.title.c_str(), nullptr, nullptr);
     if (!window_) {
         glfwTerminate();
         error = "could not open an OpenGL 3.3 window";
@@ -108,8 +118,8 @@ bool Platform::init(const PlatformOptions& options, std::string& error) {
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(options.vsync ? 1 : 0);
     glfwSetDropCallback(window_, on_drop);
-    width_ = options.width;
-    height_ = options.height;
+    width_ = width;
+    height_ = height;
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -161,7 +171,9 @@ void Platform::end_frame() {
     } else {
         glfwGetFramebufferSize(window_, &w, &h);
     }
-    gl_clear(w, h, 0.92f, 0.92f, 0.92f);
+    // The clear colour is the windows' background: panels that overlap nothing draw none.
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    gl_clear(w, h, bg.x, bg.y, bg.z);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (offscreen_) {
         gl_finish();

@@ -19,6 +19,9 @@ struct PlatformOptions {
     std::string title = "yieldscope";
     std::string ini_path;           // "" = no layout persistence
     bool vsync = true;
+    // Shrink the window to fit the monitor's work area (a visible window on a small
+    // screen, or a projector); every pixel is work for a software rasteriser too.
+    bool fit_to_screen = false;
 };
 
 struct Fonts {

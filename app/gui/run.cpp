@@ -1,9 +1,11 @@
 // The frame loop: an interactive window that sleeps while idle, the offscreen screenshot,
 // and the frame-time benchmark.
 #include <imgui.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <cstdio>
 #include <filesystem>
@@ -22,21 +24,92 @@ std::unique_ptr<Document> load(const std::string& file) {
     return file.empty() ? Document::open_default() : Document::open(file);
 }
 
-// Renders `frames` frames at each step of `steps`, returns the mean ms per frame.
-double timed_frames(Platform& platform, App& app, const std::vector<uint64_t>& steps, int per_step) {
-    const auto t0 = std::chrono::steady_clock::now();
+// CPU time used so far by the whole process: on a loaded machine wall time says more
+// about the neighbours than about us.
+double process_cpu_ms() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    auto ms = [](const timeval& t) { return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3; };
+    return ms(u.ru_utime) + ms(u.ru_stime);
+}
+
+// What a run of frames cost: wall time per frame, the part spent building the UI (our
+// code and ImGui, before rasterisation), and what was sent to the GPU per frame.
+struct FrameCost {
+    double ms = 0, build_ms = 0;
+    double cpu_ms = 0;   // CPU time of all threads (llvmpipe rasterises on its own threads)
+    double vertices = 0, indices = 0, draw_calls = 0;
+};
+
+// Renders `per_step` frames at each step of `steps`; returns the means per frame.
+FrameCost timed_frames(Platform& platform, App& app, const std::vector<uint64_t>& steps, int per_step) {
+    using clock = std::chrono::steady_clock;
+    FrameCost cost;
+    const auto t0 = clock::now();
+    const double cpu0 = process_cpu_ms();
+    double build = 0;
     int n = 0;
     for (uint64_t s : steps) {
         app.go_to(s);
         for (int i = 0; i < per_step; ++i, ++n) {
             platform.wait(-1);
+            const auto b0 = clock::now();
             platform.begin_frame();
             app.frame();
+            build += std::chrono::duration<double, std::milli>(clock::now() - b0).count();
             platform.end_frame();
+            if (const ImDrawData* dd = ImGui::GetDrawData()) {
+                cost.vertices += dd->TotalVtxCount;
+                cost.indices += dd->TotalIdxCount;
+                for (int l = 0; l < dd->CmdListsCount; ++l) cost.draw_calls += dd->CmdLists[l]->CmdBuffer.Size;
+            }
         }
     }
-    const auto t1 = std::chrono::steady_clock::now();
-    return n ? std::chrono::duration<double, std::milli>(t1 - t0).count() / n : 0.0;
+    if (n == 0) return cost;
+    cost.ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count() / n;
+    cost.build_ms = build / n;
+    cost.cpu_ms = (process_cpu_ms() - cpu0) / n;
+    cost.vertices /= n;
+    cost.indices /= n;
+    cost.draw_calls /= n;
+    return cost;
+}
+
+// Pixels the rasteriser shades for one frame's draw data: the area of every triangle
+// clipped to its command's clip rectangle (bounding-box clipping, so an estimate), per
+// draw list (one per window). llvmpipe's cost follows this more than vertex counts.
+void print_coverage(const ImDrawData* dd) {
+    if (!dd) return;
+    double total = 0;
+    for (int l = 0; l < dd->CmdListsCount; ++l) {
+        const ImDrawList* list = dd->CmdLists[l];
+        double area = 0;
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) continue;
+            const ImVec4 c = cmd.ClipRect;
+            for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+                ImVec2 p[3];
+                for (int k = 0; k < 3; ++k) p[k] = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i + static_cast<unsigned>(k))])].pos;
+                const float x0 = std::max(c.x, std::min({p[0].x, p[1].x, p[2].x}));
+                const float x1 = std::min(c.z, std::max({p[0].x, p[1].x, p[2].x}));
+                const float y0 = std::max(c.y, std::min({p[0].y, p[1].y, p[2].y}));
+                const float y1 = std::min(c.w, std::max({p[0].y, p[1].y, p[2].y}));
+                if (x1 <= x0 || y1 <= y0) continue;
+                const float tri = std::abs((p[1].x - p[0].x) * (p[2].y - p[0].y) - (p[2].x - p[0].x) * (p[1].y - p[0].y)) * 0.5f;
+                const float box = (std::max({p[0].x, p[1].x, p[2].x}) - std::min({p[0].x, p[1].x, p[2].x})) *
+                                  (std::max({p[0].y, p[1].y, p[2].y}) - std::min({p[0].y, p[1].y, p[2].y}));
+                area += box > 0 ? tri * (x1 - x0) * (y1 - y0) / box : 0;
+            }
+        }
+        total += area;
+        std::printf("  %-28s %6d vertices %9.0f px\n", list->_OwnerName ? list->_OwnerName : "?", list->VtxBuffer.Size, area);
+    }
+    std::printf("  total shaded (estimate)      %9.0f px\n", total);
+}
+
+void print_cost(const char* what, const FrameCost& c, int64_t frames) {
+    std::printf("%s: %.2f ms/frame over %lld frames (CPU %.2f ms in all threads, UI build %.2f ms; %.0f vertices, %.0f indices, %.0f draw calls)\n",
+                what, c.ms, static_cast<long long>(frames), c.cpu_ms, c.build_ms, c.vertices, c.indices, c.draw_calls);
 }
 
 int bench(Platform& platform, App& app, int64_t frames) {
@@ -52,16 +125,22 @@ int bench(Platform& platform, App& app, int64_t frames) {
         const size_t live = doc.seek(s).objects.size();
         if (live >= most) { most = live; busiest = s; }
     }
-    const double still = timed_frames(platform, app, {busiest}, static_cast<int>(frames));
+    const FrameCost still = timed_frames(platform, app, {busiest}, static_cast<int>(frames));
     std::vector<uint64_t> scrub;
     for (int64_t i = 0; i < frames; ++i)
         scrub.push_back(frames > 1 ? static_cast<uint64_t>(i) * doc.last_step() / static_cast<uint64_t>(frames - 1) : 0);
-    const double moving = timed_frames(platform, app, scrub, 1);
+    const FrameCost moving = timed_frames(platform, app, scrub, 1);
     std::printf("bench: %s, %llu steps, %dx%d\n", doc.display_name().c_str(),
                 static_cast<unsigned long long>(doc.step_count()), platform.width(), platform.height());
-    std::printf("still at step %llu (%zu live objects): %.2f ms/frame over %lld frames\n",
-                static_cast<unsigned long long>(busiest), most, still, static_cast<long long>(frames));
-    std::printf("scrubbing across all steps: %.2f ms/frame over %lld frames\n", moving, static_cast<long long>(frames));
+    char what[96];
+    std::snprintf(what, sizeof what, "still at step %llu (%zu live objects)", static_cast<unsigned long long>(busiest), most);
+    print_cost(what, still, frames);
+    print_cost("scrubbing across all steps", moving, frames);
+    if (std::getenv("YS_BENCH_DETAIL")) {
+        timed_frames(platform, app, {busiest}, 1);
+        std::printf("per draw list at step %llu:\n", static_cast<unsigned long long>(busiest));
+        print_coverage(ImGui::GetDrawData());
+    }
     return 0;
 }
 
@@ -72,23 +151,16 @@ int run_window(const WindowOptions& options, std::string& error) {
         error = "neither DISPLAY nor WAYLAND_DISPLAY is set";
         return kNoDisplay;
     }
-    // Load before the window opens. A bad file given on the command line opens the window
-    // on the default example with the error shown (the benchmark just fails).
+    // The benchmark loads before the window opens (and fails on a bad file). The window
+    // opens at once and loads the file in the background, with progress shown; a bad
+    // file leaves the default example open with the error shown.
     const bool benching = options.bench_frames > 0;
     std::unique_ptr<Document> doc;
-    std::string open_error;
-    try {
-        doc = load(options.file);
-    } catch (const std::exception& e) {
-        if (benching || options.file.empty()) {
-            error = e.what();
-            return 1;
-        }
-        open_error = std::string("Could not open ") + options.file + ": " + e.what();
+    if (benching || options.file.empty()) {
         try {
-            doc = Document::open_default();
-        } catch (const std::exception&) {
-            error = open_error;
+            doc = load(options.file);
+        } catch (const std::exception& e) {
+            error = e.what();
             return 1;
         }
     }
@@ -96,15 +168,23 @@ int run_window(const WindowOptions& options, std::string& error) {
     PlatformOptions po;
     po.visible = !benching;
     po.vsync = !benching;
+    po.fit_to_screen = !benching;
     po.ini_path = benching ? std::string() : ini_path();
+    // YS_BENCH_SIZE=WxH times another window size (the default is the window's own).
+    if (const char* size = std::getenv("YS_BENCH_SIZE"); benching && size && *size) {
+        int w = 0, h = 0;
+        if (std::sscanf(size, "%dx%d", &w, &h) == 2 && w >= 320 && h >= 240 && w <= 3840 && h <= 2160) {
+            po.width = w;
+            po.height = h;
+        }
+    }
     if (!platform.init(po, error)) return kNoDisplay;
     if (benching && !platform.enable_offscreen(po.width, po.height, error)) return 1;
     App app(platform);
-    app.set_document(std::move(doc));
-    if (!open_error.empty())
-        app.set_error(open_error);
-    else if (!options.file.empty())
-        add_recent(app.settings(), options.file);
+    if (doc)
+        app.set_document(std::move(doc));
+    else
+        app.open_path(options.file);
     if (benching) {
         // YS_BENCH_PANEL=NAME times one panel alone (to find which one is slow).
         if (const char* only = std::getenv("YS_BENCH_PANEL"); only && *only) {
@@ -114,17 +194,30 @@ int run_window(const WindowOptions& options, std::string& error) {
                 app.view().only_panel = id;
             }
         }
+        // YS_BENCH_HIDE=NAME,NAME times the window without those panels.
+        if (const char* hide = std::getenv("YS_BENCH_HIDE"); hide && *hide) {
+            std::string list = hide;
+            for (size_t at = 0; at <= list.size();) {
+                const size_t comma = std::min(list.find(',', at), list.size());
+                PanelId id;
+                if (parse_panel(list.substr(at, comma - at), id)) app.view().visible[id] = false;
+                at = comma + 1;
+            }
+        }
         return bench(platform, app, options.bench_frames);
     }
 
     // Wake-ups: input events, playback ticks, and a few frames after each event so
-    // ImGui settles (hover, animations); otherwise block (no CPU while idle).
+    // ImGui settles (hover, animations); otherwise block in glfwWaitEvents (no CPU
+    // while idle). A focused text field wakes twice a second for its caret, no more.
     int settle = 3;
     while (!platform.should_close() && !app.quit_requested()) {
-        if (app.animating())
-            platform.wait(app.seconds_to_next_tick());
+        if (app.animating() || app.loading())
+            platform.wait(app.animating() ? std::min(app.seconds_to_next_tick(), 0.1) : 0.1);
         else if (settle > 0)
             platform.wait(-1);
+        else if (ImGui::GetIO().WantTextInput)
+            platform.wait(0.5);
         else
             platform.wait(0);
         settle = settle > 0 ? settle - 1 : 2;
@@ -132,7 +225,6 @@ int run_window(const WindowOptions& options, std::string& error) {
         platform.begin_frame();
         app.frame();
         platform.end_frame();
-        if (ImGui::GetIO().WantTextInput || ImGui::IsMouseDragging(0)) settle = 2;
     }
     app.save_settings();
     return 0;
@@ -170,7 +262,7 @@ int take_screenshot(const ScreenshotOptions& options, std::string& error) {
     PanelId only = PanelMemory;
     if (!panel.empty() && !parse_panel(panel, only)) {
         error = "unknown panel '" + options.panel +
-                "' (source, bytecode, memory, frames, heap, exceptions, timeline, output, window, "
+                "' (source, bytecode, memory, frames, heap, exceptions, timeline, output, loop, window, "
                 "presentation; add :3.7 for the CPython 3.7-3.10 layout)";
         return 2;
     }

@@ -58,6 +58,12 @@ ImU32 event_color(trace::EventKind kind) {
     case K::FramePop: return IM_COL32(150, 150, 150, 255);
     case K::Output: return IM_COL32(90, 90, 90, 255);
     case K::AwaitSuspend: return IM_COL32(60, 190, 110, 255);
+    // Level 2: the event loop's own events, in the blue-violet family.
+    case K::LoopCallback: return IM_COL32(90, 70, 200, 255);
+    case K::TaskScheduled: return IM_COL32(240, 150, 40, 255);
+    case K::TimerFired: return IM_COL32(210, 40, 170, 255);
+    case K::HookCall: return IM_COL32(130, 150, 40, 255);
+    case K::FreeListReuse: return IM_COL32(110, 160, 200, 255);
     default: return IM_COL32(190, 190, 190, 255);
     }
 }
@@ -65,11 +71,13 @@ ImU32 event_color(trace::EventKind kind) {
 const std::vector<trace::EventKind>& timeline_kinds() {
     using K = trace::EventKind;
     static const std::vector<K> kinds = {
-        K::GenYield, K::GenResume, K::ExcStateSave, K::ExcStateRestore, K::GenCreate, K::GenReturn,
-        K::GenClose, K::GenExit, K::ExcRaised, K::ExcCaught, K::Dealloc, K::Finalizer,
-        K::GcStart, K::GcEnd, K::FramePush, K::FramePop, K::Output, K::Line, K::Instruction,
-        K::ProgramStart, K::ProgramEnd, K::CoroCreate, K::AwaitSuspend, K::LoopCallback,
-        K::TaskScheduled, K::TimerFired, K::HookCall, K::FreeListReuse,
+        // Also the drawing priority when several kinds share a pixel column: the loop's
+        // own events (Level 2) come right after yields and resumes.
+        K::GenYield, K::GenResume, K::TimerFired, K::TaskScheduled, K::LoopCallback, K::AwaitSuspend,
+        K::ExcStateSave, K::ExcStateRestore, K::GenCreate, K::CoroCreate, K::GenReturn,
+        K::GenClose, K::GenExit, K::HookCall, K::FreeListReuse, K::ExcRaised, K::ExcCaught, K::Dealloc,
+        K::Finalizer, K::GcStart, K::GcEnd, K::FramePush, K::FramePop, K::Output, K::Line, K::Instruction,
+        K::ProgramStart, K::ProgramEnd,
     };
     return kinds;
 }

@@ -13,7 +13,7 @@ namespace ys::gui {
 
 enum PanelId : int {
     PanelSource, PanelBytecode, PanelMemory, PanelFrames, PanelHeap, PanelExceptions, PanelTimeline,
-    PanelOutput, PanelCount
+    PanelOutput, PanelEventLoop, PanelCount
 };
 const char* panel_title(PanelId id);   // "Memory layout"
 const char* panel_key(PanelId id);     // "memory" (for --panel and the settings file)
@@ -29,8 +29,9 @@ struct ViewState {
     double last_tick = 0;
     view::LayoutProfile profile = view::LayoutProfile::CPython311;
     bool presentation = false;
-    std::array<bool, PanelCount> visible{true, true, true, true, true, true, true, true};
-    std::array<bool, PanelCount> presented{true, false, true, true, false, false, true, false};
+    // The Event loop panel is switched on when a trace with an event loop opens.
+    std::array<bool, PanelCount> visible{true, true, true, true, true, true, true, true, false};
+    std::array<bool, PanelCount> presented{true, false, true, true, false, false, true, false, false};
     bool reset_layout = false;             // re-tile the windows this frame (else: as saved)
     bool single_panel = false;             // screenshot --panel: one panel fills the window
     PanelId only_panel = PanelMemory;

@@ -30,6 +30,10 @@ void Recorder::on_field_set(ObjectId id, std::string_view field, const Value& va
     trace_.add_field_set(id, field, value);
 }
 
+void Recorder::on_field_removed(ObjectId id, std::string_view field) {
+    trace_.add_field_removed(id, field);
+}
+
 void Recorder::on_refcount(ObjectId id, int64_t refcount) {
     uint64_t* slot = rc_slot(id);
     if (*slot > step_begin_) {   // already a Created/Refcount change for it in this step

@@ -22,6 +22,7 @@ public:
     void on_code(ObjectId id, const CodePtr& code) override;
     void on_object_created(ObjectId id, std::string_view type_name, int64_t refcount) override;
     void on_field_set(ObjectId id, std::string_view field, const Value& value) override;
+    void on_field_removed(ObjectId id, std::string_view field) override;
     void on_refcount(ObjectId id, int64_t refcount) override;
     void on_object_freed(ObjectId id) override;
     void on_event(const Event& event) override;

@@ -189,12 +189,35 @@ void Replay::apply_step(std::vector<ObjectState>& objects, uint64_t step, StepDi
                     auto prev = std::find_if(diff->fields.begin(), diff->fields.end(), [&](const FieldChange& fc) {
                         return fc.object == c.object && fc.field == name;
                     });
-                    if (prev != diff->fields.end()) prev->after = v;
+                    if (prev != diff->fields.end()) {
+                        prev->after = v;
+                        prev->removed = false;
+                    }
                     else if (!f || !(f->value == v))  // re-reporting the same value is not a change
                         diff->fields.push_back(FieldChange{c.object, std::string(name), f ? f->value : Value::null(), v});
                 }
                 if (f) f->value = std::move(v);
                 else it->fields.push_back(FieldState{std::string(name), std::move(v)});
+                break;
+            }
+            case Change::Kind::FieldRemoved: {
+                if (!found) break;
+                std::string_view name = t.str(c.name);
+                auto f = std::find_if(it->fields.begin(), it->fields.end(),
+                                      [&](const FieldState& fs) { return fs.name == name; });
+                if (f == it->fields.end()) break;
+                if (diff && !diff->created_here(c.object)) {
+                    auto prev = std::find_if(diff->fields.begin(), diff->fields.end(), [&](const FieldChange& fc) {
+                        return fc.object == c.object && fc.field == name;
+                    });
+                    if (prev != diff->fields.end()) {
+                        prev->after = Value::null();
+                        prev->removed = true;
+                    } else {
+                        diff->fields.push_back(FieldChange{c.object, std::string(name), f->value, Value::null(), true});
+                    }
+                }
+                it->fields.erase(f);
                 break;
             }
             case Change::Kind::Refcount: {
@@ -256,7 +279,8 @@ const HeapState& Replay::seek(uint64_t step) {
     apply_step(state_.objects, step, &state_.diff);
     // Net changes only: a field set back to its old value within the step did not change.
     auto& fc = state_.diff.fields;
-    fc.erase(std::remove_if(fc.begin(), fc.end(), [](const FieldChange& c) { return c.before == c.after; }), fc.end());
+    fc.erase(std::remove_if(fc.begin(), fc.end(), [](const FieldChange& c) { return !c.removed && c.before == c.after; }),
+             fc.end());
     auto& rc = state_.diff.refcounts;
     rc.erase(std::remove_if(rc.begin(), rc.end(), [](const RefcountChange& c) { return c.before == c.after; }), rc.end());
     state_.step = step;

@@ -39,7 +39,8 @@ struct FieldChange {
     ObjectId object = 0;
     std::string field;
     Value before;              // Null when the field did not exist before this step
-    Value after;
+    Value after;               // Null when removed
+    bool removed = false;      // the object no longer has the field (a `remove` change)
 };
 
 struct RefcountChange {

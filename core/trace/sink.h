@@ -3,7 +3,7 @@
 // plain `run` pays nothing. The recorder (core/trace/recorder.*) implements it.
 //
 // Model: a trace is a sequence of steps. Heap changes (object created, field set,
-// refcount changed, object freed) accumulate until the VM reports an Event; that event
+// field removed, refcount changed, object freed) accumulate until the VM reports an Event; that event
 // closes the step and owns the changes that came before it.
 #pragma once
 
@@ -109,6 +109,9 @@ public:
     // Field names are CPython's struct paths ("gi_frame_state", "gi_exc_state.exc_value",
     // "gi_iframe.prev_instr", "ob_item[2]", "localsplus[x]").
     virtual void on_field_set(ObjectId id, std::string_view field, const Value& value) = 0;
+    // A field the object no longer has (a dict key deleted, an attribute deleted, a list
+    // item past a shrunk list's end). A sink that keeps no state may ignore it.
+    virtual void on_field_removed(ObjectId id, std::string_view field) { (void)id; (void)field; }
     virtual void on_refcount(ObjectId id, int64_t refcount) = 0;
     virtual void on_object_freed(ObjectId id) = 0;
     virtual void on_event(const Event& event) = 0;

@@ -1,5 +1,6 @@
 #include "trace/trace.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -61,6 +62,7 @@ const char* change_kind_name(Change::Kind kind) {
         case Change::Kind::FieldSet: return "set";
         case Change::Kind::Refcount: return "refcount";
         case Change::Kind::Freed: return "free";
+        case Change::Kind::FieldRemoved: return "remove";
     }
     return "?";
 }
@@ -72,13 +74,34 @@ Trace::Trace() {
     header.tool_version = tool_version();
 }
 
+namespace {
+
+// A cheap slot for the intern cache: the length and the first and last 8 bytes.
+size_t intern_slot(std::string_view s, size_t slots) {
+    uint64_t a = 0, b = 0;
+    std::memcpy(&a, s.data(), std::min<size_t>(8, s.size()));
+    if (s.size() > 8) std::memcpy(&b, s.data() + s.size() - 8, 8);
+    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ s.size();
+    return static_cast<size_t>(h >> 40) & (slots - 1);
+}
+
+}  // namespace
+
 uint32_t Trace::intern(std::string_view s) {
     if (s.empty()) return 0;
+    if (intern_cache_.size() != kInternCache) intern_cache_.assign(kInternCache, 0);  // moved-from
+    uint32_t& cached = intern_cache_[intern_slot(s, kInternCache)];
+    if (cached && cached < strings_.size() && strings_[cached] == s) return cached;
     auto it = string_ids_.find(s);
-    if (it != string_ids_.end()) return it->second;
-    auto id = static_cast<uint32_t>(strings_.size());
-    strings_.emplace_back(s);
-    string_ids_.emplace(strings_.back(), id);
+    uint32_t id;
+    if (it != string_ids_.end()) {
+        id = it->second;
+    } else {
+        id = static_cast<uint32_t>(strings_.size());
+        strings_.emplace_back(s);
+        string_ids_.emplace(strings_.back(), id);
+    }
+    cached = id;
     return id;
 }
 
@@ -172,6 +195,14 @@ void Trace::add_field_set(ObjectId id, std::string_view field, const Value& valu
     c.name = intern(field);
     c.object = id;
     c.value = pack(value);
+    changes_.push_back(c);
+}
+
+void Trace::add_field_removed(ObjectId id, std::string_view field) {
+    Change c;
+    c.kind = Change::Kind::FieldRemoved;
+    c.name = intern(field);
+    c.object = id;
     changes_.push_back(c);
 }
 

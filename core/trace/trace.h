@@ -21,7 +21,8 @@
 namespace ys::trace {
 
 inline constexpr const char* kFormatName = "yieldscope-trace";
-inline constexpr int kFormatVersion = 1;
+// 2: the `remove` change (a field the object no longer has). Readers accept 1 and 2.
+inline constexpr int kFormatVersion = 2;
 // A trace written by this build says which tool wrote it.
 const char* tool_version();
 
@@ -50,14 +51,14 @@ struct PackedValue {
 };
 
 struct Change {
-    enum class Kind : uint8_t { Created, FieldSet, Refcount, Freed };
+    enum class Kind : uint8_t { Created, FieldSet, Refcount, Freed, FieldRemoved };
     Kind kind = Kind::FieldSet;
-    uint32_t name = 0;     // string id: Created -> type name, FieldSet -> field name
+    uint32_t name = 0;     // string id: Created -> type name, FieldSet / FieldRemoved -> field name
     ObjectId object = 0;
     PackedValue value;     // FieldSet: the new value; Created / Refcount: Int refcount
     bool operator==(const Change&) const = default;
 };
-const char* change_kind_name(Change::Kind kind);  // "create" | "set" | "refcount" | "free"
+const char* change_kind_name(Change::Kind kind);  // "create" | "set" | "refcount" | "free" | "remove"
 
 // One step's event, packed. `extra` indexes Trace::extras (0 = none) for the rare
 // fields (GcEnd's objects, the event loop's virtual time).
@@ -119,6 +120,7 @@ public:
     // Heap changes for the step being built (closed by add_event).
     void add_created(ObjectId id, std::string_view type_name, int64_t refcount);
     void add_field_set(ObjectId id, std::string_view field, const Value& value);
+    void add_field_removed(ObjectId id, std::string_view field);
     void add_refcount(ObjectId id, int64_t refcount);
     void add_freed(ObjectId id);
     void add_change(const Change& change) { changes_.push_back(change); }
@@ -146,6 +148,10 @@ private:
         size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
     std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> string_ids_;
+    // Recording interns the same field names and small reprs millions of times: a
+    // direct-mapped cache (string id + 1, 0 = empty) answers most with one compare.
+    static constexpr size_t kInternCache = 4096;
+    std::vector<uint32_t> intern_cache_ = std::vector<uint32_t>(kInternCache, 0);
     uint64_t closed_changes_end_ = 0;    // changes before this index belong to closed steps
 };
 

@@ -11,6 +11,21 @@ using trace::Value;
 
 namespace {
 
+// TaskScheduled's text is "created Task-1", "step of Task-1" or "wakeup of Task-1".
+std::string task_scheduled_sentence(const std::string& text) {
+    auto after = [&](const char* prefix) {
+        const size_t n = std::char_traits<char>::length(prefix);
+        return text.rfind(prefix, 0) == 0 ? text.substr(n) : std::string();
+    };
+    if (std::string t = after("created "); !t.empty())
+        return t + " is created: its first step goes to the end of the event loop's ready queue.";
+    if (std::string t = after("step of "); !t.empty())
+        return t + " gave up its turn without waiting for anything: its next step goes back on the ready queue.";
+    if (std::string t = after("wakeup of "); !t.empty())
+        return "The future that " + t + " waited on is done: a wakeup for " + t + " goes on the ready queue.";
+    return "A task is scheduled" + (text.empty() ? std::string() : ": " + text) + ".";
+}
+
 std::string shorten(const std::string& in, size_t max = 40) {
     std::string s;
     for (char c : in) {
@@ -136,8 +151,11 @@ std::string describe_step(const HeapState& st) {
         case EventKind::GenCreate:
             return "Calling " + who +
                    " created a generator object (RETURN_GENERATOR); its frame is FRAME_CREATED, not started (f_lasti -1).";
-        case EventKind::CoroCreate:
-            return "Calling " + who + " created a coroutine object; its frame has not started.";
+        case EventKind::CoroCreate: {
+            const std::string type = st.alive(e.subject) ? st.find(e.subject)->type : std::string("coroutine");
+            return "Calling " + who + " created " + (type == "async_generator" ? "an async generator" : "a " + type) +
+                   " object; its frame has not started.";
+        }
         case EventKind::GenResume: {
             std::string how;
             switch (static_cast<trace::ResumeHow>(e.detail)) {
@@ -211,10 +229,15 @@ std::string describe_step(const HeapState& st) {
         case EventKind::Instruction:
             return who + " executes " + (e.text.empty() ? std::string("an instruction") : e.text) + at_line(e) + ".";
         case EventKind::AwaitSuspend: return who + " is suspended at an await" + at_line(e) + ".";
-        case EventKind::LoopCallback: return "The event loop runs a callback" + (e.text.empty() ? "" : ": " + e.text) + ".";
-        case EventKind::TaskScheduled: return "A task is scheduled" + (e.text.empty() ? "" : ": " + e.text) + ".";
-        case EventKind::TimerFired: return "A timer fired" + (e.text.empty() ? "" : ": " + e.text) + ".";
-        case EventKind::HookCall: return "An async generator hook runs for " + who + ".";
+        case EventKind::LoopCallback:
+            return "The event loop takes the next handle from its ready queue and runs it" +
+                   (e.text.empty() ? std::string() : ": " + e.text) + ".";
+        case EventKind::TaskScheduled: return task_scheduled_sentence(e.text);
+        case EventKind::TimerFired:
+            return "The clock reached " + (e.text.empty() ? std::string("a timer's due time") : e.text) +
+                   ": the timer leaves the loop's timer heap (_scheduled) for the end of its ready queue.";
+        case EventKind::HookCall:
+            return "An async generator hook (sys.set_asyncgen_hooks: firstiter or finalizer) runs for " + who + ".";
         case EventKind::FreeListReuse: return who + " reuses an object from the free list.";
     }
     return trace::event_kind_label(e.kind);

@@ -1,6 +1,9 @@
 #include "view/struct_layout.h"
 
 #include <algorithm>
+#include <unordered_map>
+
+#include "view/coro_layout.h"
 
 namespace ys::view {
 
@@ -201,8 +204,10 @@ void generator_rows_37(const HeapState& st, const ObjectState& g, const std::str
         rows.push_back(std::move(r));
     }
     copy(p + "exc_state.previous_item");
-    // Kind-specific fields (cr_origin, ag_finalizer, ...) as reported.
+    coro_extra_rows(st, g, p, LayoutProfile::CPython37, rows);
+    // Any other kind-specific field, as reported.
     for (const auto& f : g.fields) {
+        if (is_coro_extra_field(p, f.name)) continue;
         if (f.name == p + "code" || f.name == p + "weakreflist" || f.name == p + "name" || f.name == p + "qualname" ||
             f.name == ev_field || f.name == p + "exc_state.previous_item" || f.name == state_field ||
             f.name == p + "iframe" || f.name.rfind(p + "iframe.", 0) == 0)
@@ -252,6 +257,10 @@ StructBox struct_layout(const HeapState& state, ObjectId id, LayoutProfile profi
         bool inline_frame_started = false;
         const std::string inline_prefix = p + "iframe.";
         for (const auto& f : o->fields) {
+            if (is_coro_extra_field(p, f.name)) continue;
+            // CPython 3.11 keeps the origin / finalizer slot and the async-generator
+            // flags between the exception state and the frame state.
+            if (f.name == p + "frame_state") coro_extra_rows(state, *o, p, LayoutProfile::CPython311, box.rows);
             StructRow r = field_row(state, *o, f);
             if (f.name.rfind(inline_prefix, 0) == 0) {
                 // The embedded frame reported as gi_iframe.* fields of the generator itself.
@@ -299,14 +308,19 @@ StructBox struct_layout(const HeapState& state, ObjectId id, LayoutProfile profi
 
 std::vector<ObjectId> layout_objects(const HeapState& state, LayoutProfile profile) {
     std::vector<ObjectId> gens, frames;
+    // frame -> the generator embedding it, found in one pass (not one scan per frame:
+    // a scrubbed step with hundreds of suspended generators would pay n^2).
+    std::unordered_map<ObjectId, ObjectId> embedder;
     for (const auto& o : state.objects) {
         std::string_view p = trace::gen_prefix(o.type);
-        if (!p.empty()) {
-            gens.push_back(o.id);
-            continue;
-        }
+        if (p.empty()) continue;
+        gens.push_back(o.id);
+        if (ObjectId f = o.ref(std::string(p) + "iframe")) embedder.emplace(f, o.id);
+    }
+    for (const auto& o : state.objects) {
         if (!trace::is_frame_type(o.type)) continue;
-        ObjectId g = embedding_generator(state, o.id);
+        auto it = embedder.find(o.id);
+        ObjectId g = it == embedder.end() ? 0 : it->second;
         if (!g) {
             frames.push_back(o.id);
         } else if (profile == LayoutProfile::CPython37) {

@@ -17,6 +17,7 @@ bool parse_text_view(std::string_view name, TextView& out) {
     else if (name == "heap") out = TextView::Heap;
     else if (name == "exc") out = TextView::Exc;
     else if (name == "events") out = TextView::Events;
+    else if (name == "loop") out = TextView::Loop;
     else return false;
     return true;
 }
@@ -329,6 +330,7 @@ std::string render_step(trace::Replay& replay, uint64_t step, TextView view, con
         case TextView::Frames: out += render_frames(st, o); break;
         case TextView::Heap: out += render_heap(st, o); break;
         case TextView::Exc: out += render_exc(st, o); break;
+        case TextView::Loop: out += render_loop(st, o); break;
         case TextView::Events: break;
     }
     if (!st.output.empty() && view == TextView::Frames) {

@@ -9,8 +9,8 @@
 
 namespace ys::view {
 
-enum class TextView : uint8_t { Layout, Frames, Heap, Exc, Events };
-bool parse_text_view(std::string_view name, TextView& out);   // layout|frames|heap|exc|events
+enum class TextView : uint8_t { Layout, Frames, Heap, Exc, Events, Loop };
+bool parse_text_view(std::string_view name, TextView& out);   // layout|frames|heap|exc|events|loop
 
 struct TextOptions {
     LayoutProfile profile = LayoutProfile::CPython311;
@@ -31,5 +31,7 @@ std::string render_frames(const trace::HeapState& state, const TextOptions& opti
 std::string render_heap(const trace::HeapState& state, const TextOptions& options);
 std::string render_exc(const trace::HeapState& state, const TextOptions& options);
 std::string render_box(const StructBox& box, const TextOptions& options);
+// Level 2: the event loop's ready queue, timers, tasks and virtual clock (text_loop.cpp).
+std::string render_loop(const trace::HeapState& state, const TextOptions& options);
 
 }  // namespace ys::view

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace ys::view {
 
@@ -87,6 +88,31 @@ float step_x(int64_t step, float width, int64_t first, int64_t last) {
     if (last <= first) return 0;
     return static_cast<float>((static_cast<double>(step - first) + 0.5) / static_cast<double>(last - first) *
                               static_cast<double>(width));
+}
+
+void add_clock_reading(std::vector<ClockChange>& changes, int64_t step, double time) {
+    const double last = changes.empty() ? 0.0 : changes.back().time;
+    if (time != last) changes.push_back({step, time});
+}
+
+std::vector<ClockLabel> clock_labels(const std::vector<ClockChange>& changes, int64_t steps, float width,
+                                     float min_gap) {
+    std::vector<ClockLabel> out;
+    if (steps <= 0 || width <= 0) return out;
+    float last_x = -1e9f;
+    for (const ClockChange& c : changes) {
+        const float x = step_x(c.step, width, 0, steps);
+        if (x - last_x < min_gap) continue;
+        out.push_back({x, c.time, c.step});
+        last_x = x;
+    }
+    return out;
+}
+
+double clock_at(const std::vector<ClockChange>& changes, int64_t step) {
+    auto it = std::upper_bound(changes.begin(), changes.end(), step,
+                               [](int64_t s, const ClockChange& c) { return s < c.step; });
+    return it == changes.begin() ? 0.0 : std::prev(it)->time;
 }
 
 int pick_kind(KindMask mask, const std::vector<int>& priority) {

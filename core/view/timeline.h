@@ -47,6 +47,26 @@ StepRange bin_range(int64_t first, int64_t last, int width, int column);
 int64_t step_at(float x, float width, int64_t first, int64_t last);
 float step_x(int64_t step, float width, int64_t first, int64_t last);
 
+// Level 2: the virtual clock along the timeline. A change is the first step at which
+// the clock shows a new value; a trace whose clock never leaves 0 has none.
+struct ClockChange {
+    int64_t step = 0;
+    double time = 0;
+    bool operator==(const ClockChange&) const = default;
+};
+void add_clock_reading(std::vector<ClockChange>& changes, int64_t step, double time);
+// Where to label the clock under a scrubber `width` pixels wide covering `steps` steps:
+// one label per change, left to right, skipping any closer than `min_gap` pixels to
+// the previous label drawn.
+struct ClockLabel {
+    float x = 0;
+    double time = 0;
+    int64_t step = 0;
+};
+std::vector<ClockLabel> clock_labels(const std::vector<ClockChange>& changes, int64_t steps, float width, float min_gap);
+// The clock at `step` (0 before the first change).
+double clock_at(const std::vector<ClockChange>& changes, int64_t step);
+
 // Of the kinds in `mask`, the first one listed in `priority` (e.g. the rarest or most
 // telling); -1 when `mask` is empty. Kinds absent from `priority` come after it, lowest first.
 int pick_kind(KindMask mask, const std::vector<int>& priority);

@@ -3,6 +3,7 @@
 // methods (keys/items/values/get/pop/...) live in dict_methods.cpp.
 #include "vm/gc.h"
 #include "vm/runtime.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -130,6 +131,7 @@ Object* dict_get_str(Object* o, Object* key) {
 Object* dict_get_cstr(Object* o, std::string_view key) { return dict_get_str(o, intern(key)); }
 
 int dict_set(Object* o, Object* key, Object* value) {
+    if (t_sink) [[unlikely]] trace_mark_dirty(o);  // the trace re-reads it at the next event
     DictObject* d = D(o);
     intptr_t h = object_hash(key);
     if (h == -1) return -1;
@@ -155,6 +157,7 @@ int dict_set(Object* o, Object* key, Object* value) {
 int dict_set_cstr(Object* o, std::string_view key, Object* value) { return dict_set(o, intern(key), value); }
 
 int dict_del(Object* o, Object* key) {
+    if (t_sink) [[unlikely]] trace_mark_dirty(o);  // the trace re-reads it at the next event
     DictObject* d = D(o);
     intptr_t h = object_hash(key);
     if (h == -1) return -1;
@@ -222,6 +225,7 @@ static int dict_traverse(Object* o, VisitFn visit, void* arg) {
 }
 
 int dict_clear_all(Object* o) {
+    if (t_sink) [[unlikely]] trace_mark_dirty(o);  // the trace re-reads it at the next event
     DictObject* d = D(o);
     std::vector<DictEntry> entries;
     entries.swap(d->entries);

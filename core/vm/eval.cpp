@@ -505,16 +505,9 @@ resume_frame:
                 if (!it) goto error;
                 break;
             }
-            case Op::GET_YIELD_FROM_ITER: {
-                Object* iterable = TOP();
-                if (iterable->ob_type != &Generator_Type) {
-                    Object* it = get_iter(iterable);
-                    decref(iterable);
-                    SET_TOP(it);
-                    if (!it) goto error;
-                }
+            case Op::GET_YIELD_FROM_ITER:
+                if (!op_get_yield_from_iter(sp, co)) goto error;
                 break;
-            }
             case Op::FOR_ITER: {
                 Object* it = TOP();
                 Object* nx = it->ob_type->tp_iternext ? it->ob_type->tp_iternext(it) : nullptr;
@@ -535,23 +528,32 @@ resume_frame:
                 break;
             }
             case Op::SEND: {
-                Object* v = POP();
-                Object* receiver = TOP();
-                Object* res = nullptr;
-                SAVE();
-                SendResult st = iter_send(receiver, v, &res);
-                frame->stacktop = -1;
-                decref(v);
-                if (st == SendResult::Error) goto error;
-                if (st == SendResult::Return) {
-                    decref(receiver);
-                    SET_TOP(res);
-                    JUMPBY(static_cast<int>(oparg));
-                    break;
-                }
-                PUSH(res);
+                int st = op_send(frame, sp);
+                if (st < 0) goto error;
+                if (st > 0) JUMPBY(static_cast<int>(oparg));
                 break;
             }
+            case Op::GET_AWAITABLE:
+                if (!op_get_awaitable(sp, oparg)) goto error;
+                break;
+            case Op::GET_AITER:
+                if (!op_get_aiter(sp)) goto error;
+                break;
+            case Op::GET_ANEXT: {
+                Object* awaitable = op_get_anext(TOP());
+                if (!awaitable) goto error;
+                PUSH(awaitable);
+                break;
+            }
+            case Op::END_ASYNC_FOR:
+                if (!op_end_async_for(sp)) goto exception_unwind;
+                break;
+            case Op::BEFORE_ASYNC_WITH:
+                if (!op_before_async_with(sp)) goto error;
+                break;
+            case Op::ASYNC_GEN_WRAP:
+                if (!op_async_gen_wrap(sp)) goto error;
+                break;
             case Op::YIELD_VALUE: {
                 retval = POP();
                 GenObject* gen = gen_from_frame(frame);
@@ -594,14 +596,7 @@ resume_frame:
                     *(frame->localsplus() + frame->stacktop++) = gen;
                     goto resume_frame;
                 }
-                // The thread frame's references moved into the generator; leave it
-                // empty so the caller's pop_frame releases only what it still owns.
-                frame->stacktop = 0;
-                frame->f_locals = nullptr;
-                incref(frame->f_func);
-                incref(frame->f_code);
-                frame->frame_obj = nullptr;
-                r.current_frame = frame->previous;
+                return_generator_from_entry(frame);
                 r.c_depth--;
                 return gen;
             }
@@ -903,9 +898,7 @@ resume_frame:
                     Frame* nf = push_frame_and_init(func, locals, sp, static_cast<size_t>(positional), kwnames, true);
                     kwnames = nullptr;
                     sp -= 2 - (is_meth ? 1 : 0);
-                    // The frame stole the arguments; the function reference on the
-                    // stack moves into... no: CPython leaves it to the new frame's f_func
-                    // (which took its own reference), so drop the stack's one now.
+                    // The frame stole the arguments and took its own f_func reference.
                     decref(function);
                     if (!nf) goto error;
                     SAVE();

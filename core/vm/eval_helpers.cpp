@@ -162,32 +162,6 @@ int get_method(Object* obj, Object* name, Object** method) {
     return 0;
 }
 
-// _PyGen_FetchStopIterationValue: 0 with *value set, or -1 (another error).
-static int fetch_stop_iteration_value(Object** value) {
-    if (!err_occurred()) {
-        *value = none();
-        return 0;
-    }
-    if (!err_matches(&StopIteration_Type)) return -1;
-    Object* exc = err_fetch();
-    Object* v = static_cast<ExceptionObject*>(exc)->value;
-    *value = v ? newref(v) : none();
-    decref(exc);
-    return 0;
-}
-
-SendResult iter_send(Object* iter, Object* arg, Object** result) {
-    if (iter->ob_type == &Generator_Type) return gen_send_ex2(static_cast<GenObject*>(iter), arg, result, false, false);
-    if (arg == YS_None && iter->ob_type->tp_iternext) {
-        *result = iter->ob_type->tp_iternext(iter);
-    } else {
-        *result = call_method(iter, "send", &arg, 1);
-    }
-    if (*result) return SendResult::Next;
-    if (fetch_stop_iteration_value(result) == 0) return SendResult::Return;
-    return SendResult::Error;
-}
-
 int list_extend(Object* list, Object* iterable) {
     Object* seq = sequence_to_list(iterable);
     if (!seq) {
@@ -411,7 +385,7 @@ Object* import_from(Object* module, Object* name) {
                         str_value(name).c_str(), m.c_str());
 }
 
-static Object* lookup_special(Object* o, const char* name) {
+Object* lookup_special(Object* o, const char* name) {
     Object* f = type_lookup(o->ob_type, intern(name));
     if (!f) return nullptr;
     if (f->ob_type->tp_descr_get) return f->ob_type->tp_descr_get(f, o, o->ob_type);

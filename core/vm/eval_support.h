@@ -24,7 +24,6 @@ void unbound_local_error(CodeObj* co, int index);
 void unbound_deref_error(CodeObj* co, int index);
 void name_error(Object* name);
 int get_method(Object* obj, Object* name, Object** meth);  // _PyObject_GetMethod
-SendResult iter_send(Object* receiver, Object* arg, Object** result);  // PyIter_Send
 void release_frame_memory(Frame* f);
 Frame* push_frame_and_init(FunctionObject* func, Object* locals, Object* const* args, size_t nargs,
                            Object* kwnames, bool steal);
@@ -38,7 +37,20 @@ bool check_except_type_valid(Object* right);
 bool do_raise(Object* exc, Object* cause);  // true = re-raise (skip the traceback entry)
 Object* import_from(Object* module, Object* name);
 bool before_with(Object* mgr, Object** exit, Object** res);
+Object* lookup_special(Object* o, const char* name);  // _PyObject_LookupSpecial (new reference)
 void unpack_bound_method(Object** sp, unsigned oparg);
 Object* call_function_ex(Object* func, Object* callargs, Object* kwargs);
+
+// eval_async.cpp: the generator / coroutine instructions (sp = first free slot).
+SendResult iter_send(Object* receiver, Object* arg, Object** result);  // PyIter_Send
+int op_send(Frame* frame, Object**& sp);  // SEND: -1 error, 0 yielded, 1 returned (jump)
+bool op_get_yield_from_iter(Object** sp, const CodeObj* co);
+bool op_get_awaitable(Object** sp, unsigned oparg);
+bool op_get_aiter(Object** sp);
+Object* op_get_anext(Object* aiter);       // the awaitable to push (new reference)
+bool op_end_async_for(Object**& sp);       // false = re-raise the exception (restored)
+bool op_before_async_with(Object**& sp);
+bool op_async_gen_wrap(Object** sp);
+void return_generator_from_entry(Frame* frame);
 
 }  // namespace ys::vm

@@ -111,8 +111,16 @@ struct GenObject : Object {
     Object* gi_name;              // str, strong
     Object* gi_qualname;          // str, strong
     ExcStackItem gi_exc_state;
+    // Coroutines: cr_origin (tuple or null). Async generators: ag_finalizer, the
+    // finalizer hook captured at first iteration (CPython 3.11's one
+    // `*_origin_or_finalizer` field of _PyGenObject_HEAD).
+    Object* gi_origin_or_finalizer;
     int8_t gi_frame_state;
     bool gi_closed_by_dealloc;
+    // Async generators only (PyAsyncGenObject).
+    bool ag_hooks_inited;         // firstiter/finalizer hooks looked up (first __anext__/asend/...)
+    bool ag_closed;               // aclose() started or StopAsyncIteration/GeneratorExit seen
+    bool ag_running_async;        // an asend/athrow awaitable is driving it (ag_running)
     Frame* iframe() { return reinterpret_cast<Frame*>(this + 1); }  // gi_iframe, embedded
 };
 inline GenObject* gen_from_frame(Frame* f) { return reinterpret_cast<GenObject*>(f) - 1; }
@@ -135,7 +143,11 @@ Object* gen_send_ex(GenObject* gen, Object* arg, bool exc, bool closing);
 Object* gen_throw_impl(GenObject* gen, Object* typ, Object* val, Object* tb);
 Object* gen_close_impl(GenObject* gen);
 Object* gen_yieldfrom(GenObject* gen);                // borrowed or null
-Object* make_generator(Frame* frame);                 // RETURN_GENERATOR
+Object* make_generator(Frame* frame);                 // RETURN_GENERATOR (_Py_MakeCoro)
+// Generator, coroutine and async generator types (generator.cpp, coroutine.cpp,
+// asyncgen.cpp; internals shared between them in genobject.h).
+extern Type Coroutine_Type, CoroWrapper_Type, AsyncGen_Type, AsyncGenASend_Type, AsyncGenAThrow_Type,
+    AsyncGenWrappedValue_Type;
 Object* run_module_code(CodeObj* code, Object* globals);
 
 // Traceback (traceback.cpp).

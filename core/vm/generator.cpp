@@ -1,11 +1,13 @@
 // Generators, as Objects/genobject.c of CPython 3.11: the frame embedded in the
 // generator, gen_send_ex2 with the exc_info push/pop around the resumed frame,
 // send/throw/close with `yield from` delegation, PEP 479, and finalization (a
-// suspended generator is closed when it dies).
+// suspended generator is closed when it dies). Coroutines and async generators
+// share all of it (their types live in coroutine.cpp and asyncgen.cpp); the few
+// places where CPython checks the type say so.
 #include <cstdio>
 #include <cstring>
 
-#include "vm/eval_support.h"
+#include "vm/genobject.h"
 #include "vm/trace_report.h"
 
 namespace ys::vm {
@@ -24,13 +26,15 @@ static const char* state_name(int8_t s) {
     }
 }
 
-static void gen_event(trace::EventKind kind, GenObject* gen, Object* value = nullptr, uint8_t detail = 0) {
+void gen_event(trace::EventKind kind, GenObject* gen, Object* value, uint8_t detail) {
     trace::Event ev;
     ev.kind = kind;
     trace_created(gen);
     ev.subject = gen->ob_trace_id;
-    // A yield is at the generator's YIELD_VALUE; the other events where the caller is.
-    Frame* f = kind == trace::EventKind::GenYield ? gen->iframe() : rt().current_frame;
+    // A yield (or await) is at the generator's YIELD_VALUE; the other events where the
+    // caller is.
+    Frame* f = kind == trace::EventKind::GenYield || kind == trace::EventKind::AwaitSuspend ? gen->iframe()
+                                                                                          : rt().current_frame;
     if (f) {
         ev.line = f->lineno();
         ev.lasti = f->prev_instr < 0 ? -1 : f->prev_instr * 2;
@@ -41,11 +45,37 @@ static void gen_event(trace::EventKind kind, GenObject* gen, Object* value = nul
     t_sink->on_event(ev);
 }
 
+// Which object a CO_GENERATOR / CO_COROUTINE / CO_ASYNC_GENERATOR function's call makes.
+static Type* gen_type_for(const CodeObj* co) {
+    if (co->flags & CO_COROUTINE) return &Coroutine_Type;
+    if (co->flags & CO_ASYNC_GENERATOR) return &AsyncGen_Type;
+    return &Generator_Type;
+}
+
+// A kind-specific message: generator / coroutine / async generator.
+static const char* by_kind(GenObject* gen, const char* g, const char* c, const char* a) {
+    return is_coroutine(gen) ? c : is_async_gen(gen) ? a : g;
+}
+
 Object* make_generator(Frame* frame) {
     CodeObj* co = frame->f_code;
     size_t size = sizeof(GenObject) + frame_size_bytes(co);
-    GenObject* gen = static_cast<GenObject*>(alloc_object(&Generator_Type, size));
-    if (!gen) return nullptr;
+    Type* type = gen_type_for(co);
+    Object* origin = nullptr;
+    if (type == &Coroutine_Type) {
+        // sys.set_coroutine_origin_tracking_depth: the callers, innermost first.
+        int depth = sys_coroutine_origin_tracking_depth();
+        if (depth > 0) {
+            origin = compute_cr_origin(depth, frame->previous);
+            if (!origin) return nullptr;
+        }
+    }
+    GenObject* gen = static_cast<GenObject*>(alloc_object(type, size));
+    if (!gen) {
+        xdecref(origin);
+        return nullptr;
+    }
+    gen->gi_origin_or_finalizer = origin;
     gen->gi_frame_state = FRAME_CLEARED;
     gen->gi_code = newref(static_cast<Object*>(co));
     FunctionObject* func = static_cast<FunctionObject*>(frame->f_func);
@@ -65,7 +95,7 @@ Object* make_generator(Frame* frame) {
         Frame* running = r.current_frame;
         gf->previous = frame->previous;
         r.current_frame = gf;
-        gen_event(trace::EventKind::GenCreate, gen);
+        gen_event(type == &Generator_Type ? trace::EventKind::GenCreate : trace::EventKind::CoroCreate, gen);
         r.current_frame = running;
         gf->previous = nullptr;
     }
@@ -77,15 +107,22 @@ SendResult gen_send_ex2(GenObject* gen, Object* arg, Object** presult, bool exc,
     Frame* frame = gen->iframe();
     *presult = nullptr;
     if (gen->gi_frame_state == FRAME_CREATED && arg && arg != YS_None) {
-        raise(&TypeError_Type, "can't send non-None value to a just-started generator");
+        raise(&TypeError_Type, by_kind(gen, "can't send non-None value to a just-started generator",
+                                       "can't send non-None value to a just-started coroutine",
+                                       "can't send non-None value to a just-started async generator"));
         return SendResult::Error;
     }
     if (gen->gi_frame_state == FRAME_EXECUTING) {
-        raise(&ValueError_Type, "generator already executing");
+        raise(&ValueError_Type, by_kind(gen, "generator already executing", "coroutine already executing",
+                                        "async generator already executing"));
         return SendResult::Error;
     }
     if (gen->gi_frame_state >= FRAME_COMPLETED) {
-        if (arg && !exc) {
+        // An exhausted coroutine refuses to run again, except for close(), which is
+        // always silent.
+        if (is_coroutine(gen) && !closing) {
+            raise(&RuntimeError_Type, "cannot reuse already awaited coroutine");
+        } else if (arg && !exc) {
             *presult = none();
             return SendResult::Return;
         }
@@ -123,16 +160,24 @@ SendResult gen_send_ex2(GenObject* gen, Object* arg, Object** presult, bool exc,
             if (t_sink) {
                 gen_event(trace::EventKind::GenYield, gen, result);
                 gen_event(trace::EventKind::ExcStateSave, gen, gen->gi_exc_state.exc_value);
+                // Suspended inside an await (SEND): report what it awaits.
+                if (gen->ob_type != &Generator_Type)
+                    if (Object* yf = gen_yieldfrom(gen)) gen_event(trace::EventKind::AwaitSuspend, gen, yf);
             }
             *presult = result;
             return SendResult::Next;
         }
         if (t_sink) gen_event(trace::EventKind::GenReturn, gen, result);
-        if (result == YS_None && !arg) clearref(&result);
-    } else if (err_matches(&StopIteration_Type)) {
+        if (result == YS_None && !is_async_gen(gen) && !arg) clearref(&result);
+    } else if (err_matches(&StopIteration_Type) ||
+               (is_async_gen(gen) && err_matches(&StopAsyncIteration_Type))) {
         // PEP 479: _PyErr_FormatFromCause(RuntimeError, ...)
+        const char* msg = err_matches(&StopIteration_Type)
+                              ? by_kind(gen, "generator raised StopIteration", "coroutine raised StopIteration",
+                                        "async generator raised StopIteration")
+                              : "async generator raised StopAsyncIteration";
         Object* cause = err_fetch();
-        raise(&RuntimeError_Type, "generator raised StopIteration");
+        raise(&RuntimeError_Type, msg);
         Object* e = rt().curexc;
         if (e) {
             ExceptionObject* x = static_cast<ExceptionObject*>(e);
@@ -152,7 +197,7 @@ SendResult gen_send_ex2(GenObject* gen, Object* arg, Object** presult, bool exc,
     return result ? SendResult::Return : SendResult::Error;
 }
 
-static void set_stop_iteration_value(Object* value) {
+void set_stop_iteration_value(Object* value) {
     if (!is_tuple(value) && !is_exception(value)) {
         raise_object(&StopIteration_Type, value);
         return;
@@ -166,14 +211,15 @@ static void set_stop_iteration_value(Object* value) {
 Object* gen_send_ex(GenObject* gen, Object* arg, bool exc, bool closing) {
     Object* result;
     if (gen_send_ex2(gen, arg, &result, exc, closing) == SendResult::Return) {
-        if (result == YS_None) raise_object(&StopIteration_Type, nullptr);
+        if (is_async_gen(gen)) raise_object(&StopAsyncIteration_Type, nullptr);
+        else if (result == YS_None) raise_object(&StopIteration_Type, nullptr);
         else set_stop_iteration_value(result);
         clearref(&result);
     }
     return result;
 }
 
-static Object* gen_iternext(Object* o) {
+Object* gen_iternext(Object* o) {
     GenObject* gen = static_cast<GenObject*>(o);
     Object* result;
     if (gen_send_ex2(gen, nullptr, &result, false, false) == SendResult::Return) {
@@ -196,7 +242,7 @@ Object* gen_yieldfrom(GenObject* gen) {
 
 static int gen_close_iter(Object* yf) {
     Object* retval = nullptr;
-    if (yf->ob_type == &Generator_Type) {
+    if (yf->ob_type == &Generator_Type || is_coroutine(yf)) {
         retval = gen_close_impl(static_cast<GenObject*>(yf));
         if (!retval) return -1;
     } else {
@@ -232,7 +278,9 @@ Object* gen_close_impl(GenObject* gen) {
     Object* retval = gen_send_ex(gen, YS_None, true, true);
     if (retval) {
         decref(retval);
-        return raise(&RuntimeError_Type, "generator ignored GeneratorExit");
+        return raise(&RuntimeError_Type, by_kind(gen, "generator ignored GeneratorExit",
+                                                 "coroutine ignored GeneratorExit",
+                                                 "async generator ignored GeneratorExit"));
     }
     if (err_matches(&StopIteration_Type) || err_matches(&GeneratorExit_Type)) {
         err_clear();
@@ -272,7 +320,7 @@ static Object* throw_here(GenObject* gen, Object* typ, Object* val, Object* tb) 
     return gen_send_ex(gen, YS_None, true, false);
 }
 
-static Object* gen_throw_inner(GenObject* gen, bool close_on_genexit, Object* typ, Object* val, Object* tb) {
+Object* gen_throw_inner(GenObject* gen, bool close_on_genexit, Object* typ, Object* val, Object* tb) {
     Object* yf = gen_yieldfrom(gen);
     if (!yf) return throw_here(gen, typ, val, tb);
     incref(yf);
@@ -288,7 +336,7 @@ static Object* gen_throw_inner(GenObject* gen, bool close_on_genexit, Object* ty
         return throw_here(gen, typ, val, tb);
     }
     Runtime& r = rt();
-    if (yf->ob_type == &Generator_Type) {
+    if (yf->ob_type == &Generator_Type || is_coroutine(yf)) {
         Frame* prev = r.current_frame;
         frame->previous = prev;
         r.current_frame = frame;
@@ -352,18 +400,20 @@ Object* gen_throw_impl(GenObject* gen, Object* typ, Object* val, Object* tb) {
 // ---- Python-visible methods and attributes
 static GenObject* G(Object* o) { return static_cast<GenObject*>(o); }
 
-static Object* gen_send_meth(Object* self, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("send", kwnames) || !check_nargs("send", nargs, 1, 1)) return nullptr;
+Object* gen_send_meth(Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+    std::string name = method_name(self, "send");
+    if (!no_kwargs(name.c_str(), kwnames) || !check_nargs(name.c_str(), nargs, 1, 1)) return nullptr;
     return gen_send_ex(G(self), args[0], false, false);
 }
-static Object* gen_throw_meth(Object* self, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("throw", kwnames)) return nullptr;
+Object* gen_throw_meth(Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+    if (!no_kwargs(method_name(self, "throw").c_str(), kwnames)) return nullptr;
     if (nargs < 1) return raise_format(&TypeError_Type, "throw expected at least 1 argument, got %zu", nargs);
     if (nargs > 3) return raise_format(&TypeError_Type, "throw expected at most 3 arguments, got %zu", nargs);
     return gen_throw_impl(G(self), args[0], nargs > 1 ? args[1] : nullptr, nargs > 2 ? args[2] : nullptr);
 }
-static Object* gen_close_meth(Object* self, Object* const*, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("close", kwnames) || !check_nargs("close", nargs, 0, 0)) return nullptr;
+Object* gen_close_meth(Object* self, Object* const*, size_t nargs, Object* kwnames) {
+    std::string name = method_name(self, "close");
+    if (!no_kwargs(name.c_str(), kwnames) || !check_nargs(name.c_str(), nargs, 0, 0)) return nullptr;
     return gen_close_impl(G(self));
 }
 static Object* self_iter(Object* o) { return newref(o); }
@@ -374,21 +424,21 @@ static Object* gen_repr(Object* o) {
     return new_str("<generator object " + str_value(G(o)->gi_qualname) + buf);
 }
 
-static Object* gi_frame(Object* o) {
+Object* gen_get_frame(Object* o) {
     GenObject* gen = G(o);
     if (gen->gi_frame_state == FRAME_CLEARED) return none();
     FrameObject* f = frame_object_for(gen->iframe());
     return f ? newref(static_cast<Object*>(f)) : nullptr;
 }
-static Object* gi_running(Object* o) { return new_bool(G(o)->gi_frame_state == FRAME_EXECUTING); }
-static Object* gi_suspended(Object* o) { return new_bool(G(o)->gi_frame_state == FRAME_SUSPENDED); }
-static Object* gi_code(Object* o) { return newref(G(o)->gi_code); }
-static Object* gi_yieldfrom(Object* o) {
+Object* gen_get_running(Object* o) { return new_bool(G(o)->gi_frame_state == FRAME_EXECUTING); }
+Object* gen_get_suspended(Object* o) { return new_bool(G(o)->gi_frame_state == FRAME_SUSPENDED); }
+Object* gen_get_code(Object* o) { return newref(G(o)->gi_code); }
+Object* gen_get_yieldfrom(Object* o) {
     Object* yf = gen_yieldfrom(G(o));
     return yf ? newref(yf) : none();
 }
-static Object* gen_name(Object* o) { return newref(G(o)->gi_name); }
-static int gen_set_name(Object* o, Object* v) {
+Object* gen_get_name(Object* o) { return newref(G(o)->gi_name); }
+int gen_set_name(Object* o, Object* v) {
     if (!v || !is_str(v)) {
         raise(&TypeError_Type, "__name__ must be set to a string object");
         return -1;
@@ -396,8 +446,8 @@ static int gen_set_name(Object* o, Object* v) {
     setref(&G(o)->gi_name, newref(v));
     return 0;
 }
-static Object* gen_qualname(Object* o) { return newref(G(o)->gi_qualname); }
-static int gen_set_qualname(Object* o, Object* v) {
+Object* gen_get_qualname(Object* o) { return newref(G(o)->gi_qualname); }
+int gen_set_qualname(Object* o, Object* v) {
     if (!v || !is_str(v)) {
         raise(&TypeError_Type, "__qualname__ must be set to a string object");
         return -1;
@@ -407,10 +457,23 @@ static int gen_set_qualname(Object* o, Object* v) {
 }
 
 // _PyGen_Finalize: a generator that is not finished is closed; errors are unraisable.
-static void gen_finalize(Object* self) {
+void gen_finalize(Object* self) {
     GenObject* gen = G(self);
     if (gen->gi_frame_state >= FRAME_COMPLETED) return;
+    // An async generator with a finalizer hook (captured at its first iteration) is
+    // handed to the hook instead of being closed here.
+    if (is_async_gen(gen) && gen->gi_origin_or_finalizer && !gen->ag_closed) {
+        async_gen_call_finalizer(gen, gen->gi_origin_or_finalizer);
+        return;
+    }
     Object* saved = err_fetch();
+    if (is_coroutine(gen) && gen->gi_frame_state == FRAME_CREATED) {
+        // Never awaited: a RuntimeWarning instead of close().
+        warn_unawaited_coroutine(gen);
+        if (err_occurred()) write_unraisable(self);
+        err_restore(saved);
+        return;
+    }
     if (t_sink) {
         trace::Event ev;
         ev.kind = trace::EventKind::Finalizer;
@@ -428,13 +491,14 @@ static void gen_finalize(Object* self) {
     err_restore(saved);
 }
 
-static void gen_dealloc(Object* self) {
+void gen_dealloc(Object* self) {
     GenObject* gen = G(self);
     gc_untrack(self);
     if (gen->gi_weakreflist) clear_weakrefs(self);
     gc_track(self);
     if (call_finalizer_from_dealloc(self)) return;  // resurrected
     gc_untrack(self);
+    if (is_async_gen(gen)) clearref(&gen->gi_origin_or_finalizer);  // ag_finalizer, before the frame
     if (gen->gi_frame_state < FRAME_CLEARED) {
         Frame* frame = gen->iframe();
         gen->gi_frame_state = FRAME_CLEARED;
@@ -442,6 +506,7 @@ static void gen_dealloc(Object* self) {
         clear_frame_locals(frame);
     }
     if (t_sink) [[unlikely]] trace_frame_gone(gen->iframe());
+    if (is_coroutine(gen)) clearref(&gen->gi_origin_or_finalizer);  // cr_origin
     clearref(&gen->gi_code);
     clearref(&gen->gi_name);
     clearref(&gen->gi_qualname);
@@ -460,8 +525,11 @@ static int frame_traverse_interp(Frame* f, VisitFn visit, void* arg) {
     return 0;
 }
 
-static int gen_traverse(Object* o, VisitFn visit, void* arg) {
+int gen_traverse(Object* o, VisitFn visit, void* arg) {
     GenObject* gen = G(o);
+    // ag_finalizer may be part of a cycle; cr_origin holds only tuples of str/int.
+    if (is_async_gen(gen) && gen->gi_origin_or_finalizer)
+        if (int r = visit(gen->gi_origin_or_finalizer, arg)) return r;
     for (Object* x : {gen->gi_code, gen->gi_name, gen->gi_qualname})
         if (x) if (int r = visit(x, arg)) return r;
     if (gen->gi_frame_state < FRAME_CLEARED)
@@ -470,23 +538,33 @@ static int gen_traverse(Object* o, VisitFn visit, void* arg) {
     return 0;
 }
 
-static void gen_trace_fields(Object* o, trace::TraceSink* sink) {
+// Field names carry the type's prefix (gi_ / cr_ / ag_), as CPython's structs do.
+void gen_trace_fields(Object* o, trace::TraceSink* sink) {
     GenObject* gen = G(o);
     uint64_t id = o->ob_trace_id;
+    const std::string p = is_coroutine(o) ? "cr_" : is_async_gen(o) ? "ag_" : "gi_";
     trace_created(gen->gi_code);
-    sink->on_field_set(id, "gi_code", trace::Value::pointer(gen->gi_code->ob_trace_id));
-    sink->on_field_set(id, "gi_weakreflist", trace_value(gen->gi_weakreflist));
-    sink->on_field_set(id, "gi_name", trace_str_text(gen->gi_name));
-    sink->on_field_set(id, "gi_qualname", trace_str_text(gen->gi_qualname));
-    sink->on_field_set(id, "gi_exc_state.exc_value", trace_value(gen->gi_exc_state.exc_value));
-    sink->on_field_set(id, "gi_exc_state.previous_item", exc_item_owner(gen->gi_exc_state.previous_item));
-    sink->on_field_set(id, "gi_frame_state", trace::Value::inline_text(state_name(gen->gi_frame_state)));
+    sink->on_field_set(id, p + "code", trace::Value::pointer(gen->gi_code->ob_trace_id));
+    sink->on_field_set(id, p + "weakreflist", trace_value(gen->gi_weakreflist));
+    sink->on_field_set(id, p + "name", trace_str_text(gen->gi_name));
+    sink->on_field_set(id, p + "qualname", trace_str_text(gen->gi_qualname));
+    sink->on_field_set(id, p + "exc_state.exc_value", trace_value(gen->gi_exc_state.exc_value));
+    sink->on_field_set(id, p + "exc_state.previous_item", exc_item_owner(gen->gi_exc_state.previous_item));
+    sink->on_field_set(id, p + "frame_state", trace::Value::inline_text(state_name(gen->gi_frame_state)));
+    if (is_coroutine(o)) {
+        Object* origin = gen->gi_origin_or_finalizer;
+        sink->on_field_set(id, "cr_origin", origin ? trace::Value::inline_text(repr_string(origin)) : trace::Value::null());
+    } else if (is_async_gen(o)) {
+        sink->on_field_set(id, "ag_hooks_inited", trace::Value::integer(gen->ag_hooks_inited));
+        sink->on_field_set(id, "ag_closed", trace::Value::integer(gen->ag_closed));
+        sink->on_field_set(id, "ag_finalizer", trace_value(gen->gi_origin_or_finalizer));
+    }
     Frame* f = gen->iframe();
     if (gen->gi_frame_state < FRAME_CLEARED) {
-        sink->on_field_set(id, "gi_iframe", trace::Value::pointer(frame_trace_id(f)));
+        sink->on_field_set(id, p + "iframe", trace::Value::pointer(frame_trace_id(f)));
         report_frame_fields(f);
     } else {
-        sink->on_field_set(id, "gi_iframe", trace::Value::null());
+        sink->on_field_set(id, p + "iframe", trace::Value::null());
         trace_frame_gone(f);
     }
 }
@@ -505,9 +583,15 @@ void init_generator_type() {
     t->tp_trace_fields = gen_trace_fields;
     t->tp_weaklistoffset = offsetof(GenObject, gi_weakreflist);
     t->tp_methods = {{"send", gen_send_meth}, {"throw", gen_throw_meth}, {"close", gen_close_meth}};
-    t->tp_getset = {{"gi_frame", gi_frame},       {"gi_running", gi_running}, {"gi_suspended", gi_suspended},
-                    {"gi_code", gi_code},         {"gi_yieldfrom", gi_yieldfrom},
-                    {"__name__", gen_name, gen_set_name}, {"__qualname__", gen_qualname, gen_set_qualname}};
+    t->tp_getset = {{"gi_frame", gen_get_frame},
+                    {"gi_running", gen_get_running},
+                    {"gi_suspended", gen_get_suspended},
+                    {"gi_code", gen_get_code},
+                    {"gi_yieldfrom", gen_get_yieldfrom},
+                    {"__name__", gen_get_name, gen_set_name},
+                    {"__qualname__", gen_get_qualname, gen_set_qualname}};
+    init_coroutine_types();
+    init_asyncgen_types();
 }
 
 }  // namespace ys::vm

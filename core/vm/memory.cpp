@@ -6,6 +6,7 @@
 
 #include "vm/frame.h"
 #include "vm/gc.h"
+#include "vm/genobject.h"
 #include "vm/runtime.h"
 #include "vm/trace_report.h"
 
@@ -38,10 +39,24 @@ void trace_fields(Object* o) {
     if (o->ob_trace_id && o->ob_type->tp_trace_fields) o->ob_type->tp_trace_fields(o, sink);
 }
 
+// A refcount change is the hint that an object may have been mutated: its fields are
+// re-read at the next event. Not for the kinds whose fields change only in ways that
+// say so exactly (a dict's stores mark it dirty, a module's namespace is its dict) or
+// not after creation (tuples, code, functions, built-in functions): re-reading
+// `builtins` at every call of `len` would cost more than the program. Generators,
+// coroutines and async generators stay on it: their state moves (FRAME_EXECUTING, a
+// frame leaving the caller's chain) at places that report no event of their own.
+static bool refcount_means_dirty(Object* o) {
+    Type* t = o->ob_type;
+    if (is_gen_like(o)) return true;
+    return !t->tp_trace_fields && t != &Dict_Type && t != &Module_Type && t != &Tuple_Type &&
+           t != &BuiltinFunction_Type;
+}
+
 void trace_refcount_slow(Object* o) {
     if (o->ob_trace_id) {
         t_sink->on_refcount(o->ob_trace_id, o->ob_refcnt);
-        trace_mark_dirty(o);
+        if (refcount_means_dirty(o)) trace_mark_dirty(o);
     }
 }
 
@@ -89,23 +104,36 @@ void free_object(Object* o) {
     std::free(mem);
 }
 
+// Whether the dealloc of `o` is a step of its own in the trace (REPORTING.md, "What is
+// a step"): what a teacher steps through — a generator, coroutine or async generator,
+// a frame object, an object with a finalizer (__del__), anything the collector frees.
+// Every other dealloc (an int-list cell, a tuple, an iterator) is only a heap change
+// (refcount 0, object freed) inside the current step.
+static bool dealloc_is_step(Object* o) {
+    if (g_gc_clearing) return true;
+    Type* t = o->ob_type;
+    return t->tp_finalize || t == &Frame_Type || is_gen_like(o);
+}
+
 void dealloc_object(Object* o) {
     if (t_sink) [[unlikely]] {
         if (o->ob_trace_id) {
             trace_forget(o);
             t_sink->on_refcount(o->ob_trace_id, 0);
-            trace::Event ev;
-            ev.kind = trace::EventKind::Dealloc;
-            ev.subject = o->ob_trace_id;
-            ev.detail = static_cast<uint8_t>(t_rt && t_rt->finalizing ? trace::DeallocCause::Shutdown
-                                             : g_gc_clearing ? trace::DeallocCause::CycleCollector
-                                                             : trace::DeallocCause::RefcountZero);
-            if (t_rt && t_rt->current_frame) {
-                Frame* f = t_rt->current_frame;
-                ev.line = f->lineno();
-                ev.lasti = f->lasti_bytes();
+            if (dealloc_is_step(o)) {
+                trace::Event ev;
+                ev.kind = trace::EventKind::Dealloc;
+                ev.subject = o->ob_trace_id;
+                ev.detail = static_cast<uint8_t>(t_rt && t_rt->finalizing ? trace::DeallocCause::Shutdown
+                                                 : g_gc_clearing ? trace::DeallocCause::CycleCollector
+                                                                 : trace::DeallocCause::RefcountZero);
+                if (t_rt && t_rt->current_frame) {
+                    Frame* f = t_rt->current_frame;
+                    ev.line = f->lineno();
+                    ev.lasti = f->lasti_bytes();
+                }
+                t_sink->on_event(ev);
             }
-            t_sink->on_event(ev);
         }
     }
     Type* t = o->ob_type;

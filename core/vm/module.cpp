@@ -2,6 +2,7 @@
 #include <map>
 #include <string>
 
+#include "vm/module_frozen.h"
 #include "vm/runtime.h"
 
 namespace ys::vm {
@@ -46,6 +47,7 @@ static Object* module_repr(Object* o) {
     auto* m = static_cast<ModuleObject*>(o);
     std::string name = str_value(m->md_name);
     if (registry().count(name) || name == "builtins" || name == "sys") return new_str("<module '" + name + "' (built-in)>");
+    if (is_frozen_module(name)) return new_str("<module '" + name + "' (frozen)>");
     return new_str("<module '" + name + "'>");
 }
 static Object* module_getattro(Object* o, Object* name) {
@@ -72,10 +74,28 @@ static int module_setattro(Object* o, Object* name, Object* value) {
 }
 static Object* module_dict(Object* o) { return newref(static_cast<ModuleObject*>(o)->md_dict); }
 
+// A library module written in Python (module_frozen.h): like a built-in one, it is
+// in sys.modules while its code runs, and taken out again if that code fails.
+static Object* import_frozen(Object* name) {
+    Runtime& r = rt();
+    Object* m = new_module(str_value(name));
+    if (!m) return nullptr;
+    dict_set(r.modules, name, m);
+    if (exec_frozen_module(str_value(name), m) < 0) {
+        Object* exc = err_fetch();
+        dict_del(r.modules, name);
+        err_restore(exc);
+        decref(m);
+        return nullptr;
+    }
+    return m;
+}
+
 Object* import_module(Object* name) {
     Runtime& r = rt();
     if (Object* m = dict_get(r.modules, name)) return newref(m);
     auto it = registry().find(str_value(name));
+    if (it == registry().end() && is_frozen_module(str_value(name))) return import_frozen(name);
     if (it == registry().end()) {
         Object* msg = new_str("No module named " + repr_string(name));
         Object* exc = new_exception(&ModuleNotFoundError_Type, &msg, 1);

@@ -39,6 +39,8 @@ int init_types_module(Object* m) {
         const char* name;
         Type* type;
     } types[] = {{"GeneratorType", &Generator_Type},
+                 {"CoroutineType", &Coroutine_Type},
+                 {"AsyncGeneratorType", &AsyncGen_Type},
                  {"FunctionType", &Function_Type},
                  {"LambdaType", &Function_Type},
                  {"MethodType", &Method_Type},

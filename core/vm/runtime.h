@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -63,6 +64,10 @@ struct Runtime {
     GcState* gc = nullptr;
     bool finalizing = false;
     bool stress_gc = false;               // collect on every GC allocation (tests)
+    // Level 2: the virtual clock in seconds (time.monotonic(), loop.time()). Only
+    // time.sleep() and an idle event loop advance it (module_time.cpp), so runs and
+    // traces are reproducible; every trace event carries it (trace_report.cpp).
+    double virtual_clock = 0.0;
 
     // --- output (sys.stdout / sys.stderr), buffered, flushed at exit / when large
     std::ostream* out = nullptr;
@@ -73,6 +78,8 @@ struct Runtime {
 
     // Hooks run at shutdown (weakref.finalize's atexit), registered by modules.
     std::vector<std::function<void()>> atexit_hooks;
+    // asyncgen.cpp: the asend / wrapped-value free lists; released with the runtime.
+    std::shared_ptr<struct AsyncGenFreeLists> async_gen_freelists;
 };
 
 extern thread_local Runtime* t_rt;

@@ -1,11 +1,19 @@
 // The reporting wrapper sink and the field reporters for frames, the thread state,
 // modules, containers, instances, exceptions, tracebacks, cells and classes
 // (REPORTING.md). Only reached with a sink attached.
+//
+// Cost model: at every event the VM re-reports what may have changed; this wrapper
+// keeps the last value of every field (a per-object shadow, field names interned to
+// small ids) and forwards only real changes, so the recorder's work is proportional to
+// what changed. The re-report itself is kept cheap: inline values are formatted without
+// making Python objects, frames' field names are built once per code object, and the
+// module namespace is re-read only when a store marked its dict dirty.
 #include "vm/trace_report.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstring>
 #include <string>
-#include <map>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -13,6 +21,8 @@
 #include "vm/runtime.h"
 
 namespace ys::vm {
+
+std::string str_repr_text(std::string_view s);  // str_core.cpp: repr of a str's UTF-8
 
 namespace {
 
@@ -22,39 +32,206 @@ bool is_inline(Object* o) {
            t == &NotImplemented_Type || t == &Ellipsis_Type;
 }
 
+// The last reported value of one field; `seen` marks the fields met by a full re-scan.
+struct FieldSlot {
+    uint32_t name;
+    bool seen;
+    trace::Value value;
+    Object* immortal = nullptr;  // the never-freed object `value` was made from, if any
+};
+struct Shadow {
+    std::vector<FieldSlot> slots;   // in first-report order
+    size_t cursor = 0;              // where the next in-order re-report should match
+    uint64_t synced = 0;            // the sync() that last reported it whole (frames)
+};
+
+struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 class ReportSink final : public trace::TraceSink {
 public:
-    explicit ReportSink(trace::TraceSink* in) : inner(in) {}
+    explicit ReportSink(trace::TraceSink* in) : inner(in) {
+        for (const char* n : {"f_code", "f_func", "previous", "prev_instr", "f_lineno", "stacktop", "owner"})
+            frame_names.push_back(name_id(n));
+    }
     trace::TraceSink* inner;
     uint64_t ts_id = 0;
     std::unordered_set<Object*> dirty;
-    // The last value reported for each field of each live object.
-    std::unordered_map<trace::ObjectId, std::map<std::string, trace::Value, std::less<>>> last;
+    Object* last_dirty = nullptr;         // the common case: the same object touched again
+    std::unordered_map<trace::ObjectId, Shadow> shadows;
+    trace::ObjectId cached_id = 0;         // shadow lookup cache (node addresses are stable)
+    Shadow* cached_shadow = nullptr;
+    // Field names, interned once (a frame's "localsplus[x]" is built once per code).
+    std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> name_ids;
+    std::vector<std::string> names;
+    std::vector<uint32_t> frame_names;     // the fixed frame fields, in order
+    std::unordered_map<uint64_t, std::vector<uint32_t>> code_slot_names;  // by code trace id
+    std::vector<uint32_t> stack_names;     // "stack[i]"
+    // Module namespaces: a store marks the dict dirty; the module is re-read then.
+    std::unordered_map<Object*, Object*> module_of_dict;
     // Process-wide objects (static types, objects made before any runtime) that got
     // an id in this run: their ids are reset at the end so the next recording in
     // the same process numbers them afresh.
     std::vector<Object*> statics;
     bool syncing = false;
+    uint64_t sync_count = 0;   // numbers the syncs, so a frame is reported once per sync
+
+    // Field names come back millions of times (a generator's "gi_frame_state" at each
+    // of its events): a direct-mapped cache on the length and the first and last 8
+    // bytes answers most lookups with one compare, the hash map the rest.
+    static constexpr size_t kNameCache = 1024;
+    uint32_t name_cache[kNameCache] = {};   // name id + 1, 0 = empty
+    static size_t quick_slot(std::string_view s) {
+        uint64_t a = 0, b = 0;
+        std::memcpy(&a, s.data(), std::min<size_t>(8, s.size()));
+        if (s.size() > 8) std::memcpy(&b, s.data() + s.size() - 8, 8);
+        uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ s.size();
+        return static_cast<size_t>(h >> 54) & (kNameCache - 1);
+    }
+    uint32_t name_id(std::string_view s) {
+        uint32_t& cached = name_cache[quick_slot(s)];
+        if (cached && names[cached - 1] == s) return cached - 1;
+        auto it = name_ids.find(s);
+        uint32_t id;
+        if (it != name_ids.end()) {
+            id = it->second;
+        } else {
+            id = static_cast<uint32_t>(names.size());
+            names.emplace_back(s);
+            name_ids.emplace(names.back(), id);
+        }
+        cached = id + 1;
+        return id;
+    }
+    uint32_t stack_name(int i) {
+        while (stack_names.size() <= static_cast<size_t>(i))
+            stack_names.push_back(name_id("stack[" + std::to_string(stack_names.size()) + "]"));
+        return stack_names[static_cast<size_t>(i)];
+    }
+    Shadow& shadow(trace::ObjectId id) {
+        if (id != cached_id || !cached_shadow) {
+            cached_shadow = &shadows[id];
+            cached_id = id;
+        }
+        return *cached_shadow;
+    }
+    void drop_shadow(trace::ObjectId id) {
+        if (id == cached_id) cached_shadow = nullptr;
+        shadows.erase(id);
+    }
+
+    FieldSlot* find_slot(Shadow& s, uint32_t name) {
+        size_t n = s.slots.size();
+        if (s.cursor < n && s.slots[s.cursor].name == name) return &s.slots[s.cursor++];
+        for (size_t i = 0; i < n; i++)
+            if (s.slots[i].name == name) {
+                s.cursor = i + 1;
+                return &s.slots[i];
+            }
+        return nullptr;
+    }
+    // Forwards the field only when its value changed since the last report.
+    FieldSlot* set(trace::ObjectId id, uint32_t name, const trace::Value& value) {
+        Shadow& s = shadow(id);
+        FieldSlot* slot = find_slot(s, name);
+        if (slot) {
+            slot->seen = true;
+            if (slot->value == value) return slot;
+            slot->value = value;
+            slot->immortal = nullptr;
+        } else {
+            s.slots.push_back(FieldSlot{name, true, value});
+            s.cursor = s.slots.size();
+            slot = &s.slots.back();
+        }
+        inner->on_field_set(id, names[name], value);
+        return slot;
+    }
+    // The common kinds without building a Value first: only a change allocates.
+    // Returns false when the field already held that value.
+    bool set_int(trace::ObjectId id, uint32_t name, int64_t n) {
+        Shadow& s = shadow(id);
+        size_t cursor = s.cursor;
+        if (FieldSlot* slot = find_slot(s, name);
+            slot && slot->value.kind == trace::Value::Kind::Int && slot->value.number == n) {
+            slot->seen = true;
+            return false;
+        }
+        s.cursor = cursor;
+        set(id, name, trace::Value::integer(n));
+        return true;
+    }
+    void set_ref(trace::ObjectId id, uint32_t name, trace::ObjectId ref) {
+        Shadow& s = shadow(id);
+        size_t cursor = s.cursor;
+        const auto kind = ref ? trace::Value::Kind::Ref : trace::Value::Kind::Null;
+        if (FieldSlot* slot = find_slot(s, name);
+            slot && slot->value.kind == kind && slot->value.ref == ref && slot->value.text.empty()) {
+            slot->seen = true;
+            return;
+        }
+        s.cursor = cursor;
+        set(id, name, trace::Value::pointer(ref));
+    }
+    // A field holding `o`: an immortal object (None, a small int, an interned str)
+    // still in the slot is the same value, so its repr is not made again.
+    void set_object(trace::ObjectId id, uint32_t name, Object* o) {
+        if (o && o->ob_refcnt >= kImmortal) {
+            Shadow& s = shadow(id);
+            size_t cursor = s.cursor;
+            if (FieldSlot* slot = find_slot(s, name); slot && slot->immortal == o) {
+                slot->seen = true;
+                return;
+            }
+            s.cursor = cursor;
+            trace::Value v = trace_value(o);
+            set(id, name, v)->immortal = o;
+            return;
+        }
+        if (!o || !is_inline(o)) {
+            if (o) trace_created(o);
+            set_ref(id, name, o ? o->ob_trace_id : 0);
+            return;
+        }
+        set(id, name, trace_value(o));
+    }
+    static constexpr int64_t kImmortal = int64_t{1} << 29;  // the refcount of statics (memory.cpp)
+    // A full re-scan of an object whose fields come and go (dict keys, attributes,
+    // list items): fields not re-reported between begin and end are removed.
+    void begin_scan(trace::ObjectId id) {
+        Shadow& s = shadow(id);
+        for (auto& slot : s.slots) slot.seen = false;
+        s.cursor = 0;
+    }
+    void end_scan(trace::ObjectId id) {
+        Shadow& s = shadow(id);
+        auto gone = std::stable_partition(s.slots.begin(), s.slots.end(), [](const FieldSlot& f) { return f.seen; });
+        for (auto it = gone; it != s.slots.end(); ++it) inner->on_field_removed(id, names[it->name]);
+        s.slots.erase(gone, s.slots.end());
+        s.cursor = 0;
+    }
 
     void on_code(trace::ObjectId id, const CodePtr& code) override { inner->on_code(id, code); }
     void on_object_created(trace::ObjectId id, std::string_view type_name, int64_t refcount) override {
         inner->on_object_created(id, type_name, refcount);
     }
     void on_field_set(trace::ObjectId id, std::string_view field, const trace::Value& value) override {
-        // Only changes go through: fields are re-reported at every event boundary.
-        auto& fields = last[id];
-        auto it = fields.find(field);
-        if (it != fields.end()) {
-            if (it->second == value) return;
-            it->second = value;
-        } else {
-            fields.emplace(std::string(field), value);
-        }
-        inner->on_field_set(id, field, value);
+        set(id, name_id(field), value);
+    }
+    void on_field_removed(trace::ObjectId id, std::string_view field) override {
+        Shadow& s = shadow(id);
+        uint32_t name = name_id(field);
+        auto it = std::find_if(s.slots.begin(), s.slots.end(), [&](const FieldSlot& f) { return f.name == name; });
+        if (it == s.slots.end()) return;
+        s.slots.erase(it);
+        s.cursor = 0;
+        inner->on_field_removed(id, field);
     }
     void on_refcount(trace::ObjectId id, int64_t refcount) override { inner->on_refcount(id, refcount); }
     void on_object_freed(trace::ObjectId id) override {
-        last.erase(id);
+        drop_shadow(id);
         inner->on_object_freed(id);
     }
     void on_event(const trace::Event& e) override {
@@ -66,6 +243,7 @@ public:
         Object* saved = err_fetch();
         sync();
         trace::Event ev = e;
+        ev.virtual_time = t_rt->virtual_clock;  // Level 2: every event carries the loop's clock
         Frame* f = t_rt->current_frame;
         ev.frame = f ? frame_trace_id(f) : 0;
         err_restore(saved);
@@ -74,17 +252,61 @@ public:
     }
     void sync();
     void report_thread_state();
+    void report_frames();
 };
 
 thread_local ReportSink* t_report = nullptr;
 
-void field(uint64_t id, const std::string& name, const trace::Value& v) { t_report->on_field_set(id, name, v); }
+void field(uint64_t id, std::string_view name, const trace::Value& v) { t_report->set(id, t_report->name_id(name), v); }
+void field_object(uint64_t id, std::string_view name, Object* o) {
+    t_report->set_object(id, t_report->name_id(name), o);
+}
+
+// repr(str) for the common case, an ASCII string with nothing to escape (names,
+// keys); anything else goes through the full rules.
+std::string str_repr(Object* o) {
+    const StrObject* so = static_cast<StrObject*>(o);
+    const std::string& v = so->value;
+    if (so->ascii) {
+        bool single = false, dbl = false;
+        for (char c : v) {
+            if (c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return str_repr_text(v);
+            single |= c == '\'';
+            dbl |= c == '"';
+        }
+        if (!single || !dbl) {
+            char q = single ? '"' : '\'';
+            std::string out;
+            out.reserve(v.size() + 2);
+            out.push_back(q);
+            out += v;
+            out.push_back(q);
+            return out;
+        }
+    }
+    return str_repr_text(v);
+}
+
+// An inline value's repr, without making Python objects for the common kinds.
+std::string inline_repr(Object* o) {
+    Type* t = o->ob_type;
+    if (t == &Int_Type && !int_is_big(o)) {
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, int_value(o));
+        return std::string(buf, r.ptr);
+    }
+    if (t == &Str_Type) return str_repr(o);
+    if (t == &None_Type) return "None";
+    if (t == &Bool_Type) return o == YS_True ? "True" : "False";
+    Object* saved = err_fetch();
+    std::string r = repr_string(o);
+    err_clear();
+    err_restore(saved);
+    return r;
+}
 
 std::string key_name(Object* k) {
-    if (is_inline(k)) {
-        std::string s = repr_string(k);
-        return s;
-    }
+    if (is_inline(k)) return inline_repr(k);
     trace_created(k);
     return "<" + k->ob_type->tp_name + " #" + std::to_string(k->ob_trace_id) + ">";
 }
@@ -94,17 +316,23 @@ void report_dict_items(uint64_t id, Object* d, bool by_repr) {
     Object *k = nullptr, *v = nullptr;
     while (dict_next(d, &pos, &k, &v)) {
         if (!k) continue;
-        std::string name = by_repr ? key_name(k) : (is_str(k) ? str_value(k) : key_name(k));
-        field(id, name, trace_value(v));
+        if (!by_repr && k->ob_type == &Str_Type) field_object(id, str_value(k), v);
+        else field_object(id, key_name(k), v);
     }
 }
 
 void report_module(Object* o) {
     ModuleObject* m = static_cast<ModuleObject*>(o);
-    field(o->ob_trace_id, "__name__", m->md_name ? trace_str_text(m->md_name) : trace::Value::null());
+    uint64_t id = o->ob_trace_id;
+    t_report->begin_scan(id);
+    field(id, "__name__", m->md_name ? trace_str_text(m->md_name) : trace::Value::null());
     // The namespace dict the module owns (a deliberate addition, REPORTING.md).
-    field(o->ob_trace_id, "md_dict", trace_value(m->md_dict));
-    if (m->md_dict) report_dict_items(o->ob_trace_id, m->md_dict, false);
+    field(id, "md_dict", trace_value(m->md_dict));
+    if (m->md_dict) {
+        t_report->module_of_dict[m->md_dict] = o;
+        report_dict_items(id, m->md_dict, false);
+    }
+    t_report->end_scan(id);
 }
 
 void report_exception(Object* o) {
@@ -127,6 +355,39 @@ void report_exception(Object* o) {
     if (Object** dp = instance_dict_ptr(o); dp && *dp) report_dict_items(id, *dp, false);
 }
 
+void report_items(uint64_t id, Object* const* items, size_t n) {
+    for (size_t i = 0; i < n; i++) field(id, "ob_item[" + std::to_string(i) + "]", trace_value(items[i]));
+}
+
+// The objects whose set of fields changes (items, keys, attributes) are re-scanned
+// whole, and what was not seen again is reported removed.
+void report_scanned(Object* o) {
+    Type* t = o->ob_type;
+    uint64_t id = o->ob_trace_id;
+    t_report->begin_scan(id);
+    if (is_tuple(o)) {
+        report_items(id, tuple_items(o), static_cast<size_t>(tuple_size(o)));
+    } else if (is_list(o)) {
+        auto& items = list_items(o);
+        report_items(id, items.data(), items.size());
+    } else if (is_dict(o)) {
+        report_dict_items(id, o, true);
+    } else if (is_set(o)) {
+        intptr_t pos = 0;
+        Object* k = nullptr;
+        int i = 0;
+        while (set_next(o, &pos, &k)) field(id, "item[" + std::to_string(i++) + "]", trace_value(k));
+    } else if (has_flag(o, TPF_TYPE_SUBCLASS)) {
+        Type* ty = static_cast<Type*>(o);
+        field(id, "__name__", trace::Value::inline_text(str_repr_text(ty->tp_name)));
+        field(id, "__base__", trace_value(ty->tp_base));
+        if (ty->tp_dict) report_dict_items(id, ty->tp_dict, false);
+    } else if (t->tp_flags & TPF_HEAPTYPE) {
+        if (Object** dp = instance_dict_ptr(o); dp && *dp) report_dict_items(id, *dp, false);
+    }
+    t_report->end_scan(id);
+}
+
 void report_object(Object* o) {
     if (!o->ob_trace_id || o->ob_refcnt <= 0) return;
     Type* t = o->ob_type;
@@ -135,22 +396,7 @@ void report_object(Object* o) {
         t->tp_trace_fields(o, t_report);
         return;
     }
-    if (is_tuple(o)) {
-        Object** items = tuple_items(o);
-        for (intptr_t i = 0; i < tuple_size(o); i++)
-            field(id, "ob_item[" + std::to_string(i) + "]", trace_value(items[i]));
-    } else if (is_list(o)) {
-        auto& items = list_items(o);
-        for (size_t i = 0; i < items.size(); i++)
-            field(id, "ob_item[" + std::to_string(i) + "]", trace_value(items[i]));
-    } else if (is_dict(o)) {
-        report_dict_items(id, o, true);
-    } else if (is_set(o)) {
-        intptr_t pos = 0;
-        Object* k = nullptr;
-        int i = 0;
-        while (set_next(o, &pos, &k)) field(id, "item[" + std::to_string(i++) + "]", trace_value(k));
-    } else if (t == &Module_Type) {
+    if (t == &Module_Type) {
         report_module(o);
     } else if (is_exception(o)) {
         report_exception(o);
@@ -162,15 +408,43 @@ void report_object(Object* o) {
         field(id, "tb_frame", trace_value(tb->tb_frame));
         field(id, "tb_lineno", trace::Value::integer(tb->tb_lineno));
         field(id, "tb_lasti", trace::Value::integer(tb->tb_lasti));
-    } else if (has_flag(o, TPF_TYPE_SUBCLASS)) {
-        Type* ty = static_cast<Type*>(o);
-        if (!(ty->tp_flags & TPF_HEAPTYPE)) return;
-        field(id, "__name__", trace::Value::inline_text(repr_string(intern(ty->tp_name))));
-        field(id, "__base__", trace_value(ty->tp_base));
-        if (ty->tp_dict) report_dict_items(id, ty->tp_dict, false);
-    } else if (t->tp_flags & TPF_HEAPTYPE) {
-        if (Object** dp = instance_dict_ptr(o); dp && *dp) report_dict_items(id, *dp, false);
+    } else if (has_flag(o, TPF_TYPE_SUBCLASS) && !(static_cast<Type*>(o)->tp_flags & TPF_HEAPTYPE)) {
+        return;  // static types: nothing of theirs is drawn
+    } else if (is_tuple(o) || is_list(o) || is_dict(o) || is_set(o) || has_flag(o, TPF_TYPE_SUBCLASS) ||
+               (t->tp_flags & TPF_HEAPTYPE)) {
+        report_scanned(o);
     }
+}
+
+const char* owner_name(uint8_t owner) {
+    switch (owner) {
+        case FRAME_OWNED_BY_GENERATOR: return "FRAME_OWNED_BY_GENERATOR";
+        case FRAME_OWNED_BY_FRAME_OBJECT: return "FRAME_OWNED_BY_FRAME_OBJECT";
+        default: return "FRAME_OWNED_BY_THREAD";
+    }
+}
+
+// "localsplus[NAME]" for each local of the code, interned once per code object.
+const std::vector<uint32_t>& localsplus_names(CodeObj* co) {
+    trace_created(co);
+    auto& ids = t_report->code_slot_names[co->ob_trace_id];
+    if (ids.empty() && co->nlocalsplus > 0) {
+        Object** names = tuple_items(co->localsplusnames);
+        for (int i = 0; i < co->nlocalsplus; i++)
+            ids.push_back(t_report->name_id("localsplus[" + str_value(names[i]) + "]"));
+    }
+    return ids;
+}
+
+// Whether a frame ran since its fields were last reported (its prev_instr moved).
+bool frame_moved(Frame* f) {
+    if (!f->trace_id) return true;
+    auto it = t_report->shadows.find(f->trace_id);
+    if (it == t_report->shadows.end()) return true;
+    const auto& slots = it->second.slots;
+    if (slots.size() <= 3) return true;
+    const trace::Value& v = slots[3].value;  // prev_instr, the 4th field reported
+    return v.kind != trace::Value::Kind::Int || v.number != (f->prev_instr < 0 ? -1 : f->prev_instr * 2);
 }
 
 }  // namespace
@@ -187,23 +461,40 @@ void ReportSink::report_thread_state() {
     field(ts_id, "interp.sys_stderr", trace_value(r.sys_stderr));
 }
 
+// The running frame and its caller always; deeper frames while they have moved since
+// their last report (a frame runs only when every frame above it on the chain was
+// pushed or resumed after, so the first one that has not moved ends the walk).
+void ReportSink::report_frames() {
+    Frame* f = t_rt->current_frame;
+    for (int depth = 0; f; f = f->previous, depth++) {
+        if (depth >= 2 && !frame_moved(f)) break;
+        report_frame_fields(f);
+    }
+}
+
 void ReportSink::sync() {
-    Runtime& r = *t_rt;
+    sync_count++;
     // Dirty objects first (their reports may create further objects; those are
     // reported at the next event, or right here when they are referenced).
     for (int round = 0; round < 4 && !dirty.empty(); round++) {
         std::vector<Object*> todo(dirty.begin(), dirty.end());
         dirty.clear();
+        last_dirty = nullptr;
         // In id order: the set's pointer order would differ from run to run.
         std::sort(todo.begin(), todo.end(), [](Object* a, Object* b) { return a->ob_trace_id < b->ob_trace_id; });
-        for (Object* o : todo) report_object(o);
+        std::vector<Object*> modules;
+        for (Object* o : todo) {
+            report_object(o);
+            if (is_dict(o)) {
+                auto it = module_of_dict.find(o);
+                if (it != module_of_dict.end() && !dirty.count(it->second)) modules.push_back(it->second);
+            }
+        }
+        for (Object* m : modules) report_object(m);
     }
     dirty.clear();
-    if (r.main_module && r.main_module->ob_trace_id) report_module(r.main_module);
-    if (Frame* f = r.current_frame) {
-        report_frame_fields(f);
-        if (f->previous) report_frame_fields(f->previous);
-    }
+    last_dirty = nullptr;
+    report_frames();
     report_thread_state();
 }
 
@@ -227,13 +518,7 @@ void trace_report_end() {
 
 trace::Value trace_value(Object* o) {
     if (!o) return trace::Value::null();
-    if (is_inline(o)) {
-        Object* saved = err_fetch();
-        std::string r = repr_string(o);
-        err_clear();
-        err_restore(saved);
-        return trace::Value::inline_text(std::move(r));
-    }
+    if (is_inline(o)) return trace::Value::inline_text(inline_repr(o));
     trace_created(o);
     return trace::Value::pointer(o->ob_trace_id);
 }
@@ -251,31 +536,30 @@ uint64_t frame_trace_id(Frame* f) {
     return f->trace_id;
 }
 
-static const char* owner_name(uint8_t owner) {
-    switch (owner) {
-        case FRAME_OWNED_BY_GENERATOR: return "FRAME_OWNED_BY_GENERATOR";
-        case FRAME_OWNED_BY_FRAME_OBJECT: return "FRAME_OWNED_BY_FRAME_OBJECT";
-        default: return "FRAME_OWNED_BY_THREAD";
-    }
-}
-
 void report_frame_fields(Frame* f) {
     if (!t_report) return;
+    ReportSink& s = *t_report;
     uint64_t id = frame_trace_id(f);
+    if (s.syncing) {  // the same frame reached twice in one sync (a generator's and the stack's)
+        Shadow& sh = s.shadow(id);
+        if (sh.synced == s.sync_count) return;
+        sh.synced = s.sync_count;
+    }
     CodeObj* co = f->f_code;
-    trace_created(co);
-    field(id, "f_code", trace::Value::pointer(co->ob_trace_id));
-    field(id, "f_func", trace_value(f->f_func));
-    field(id, "previous", f->previous ? trace::Value::pointer(frame_trace_id(f->previous)) : trace::Value::null());
-    field(id, "prev_instr", trace::Value::integer(f->prev_instr < 0 ? -1 : f->prev_instr * 2));
-    field(id, "f_lineno", trace::Value::integer(f->lineno()));
-    field(id, "stacktop", trace::Value::integer(f->stacktop));
-    field(id, "owner", trace::Value::inline_text(owner_name(f->owner)));
+    const std::vector<uint32_t>& local_names = localsplus_names(co);
+    const std::vector<uint32_t>& fixed = s.frame_names;
+    s.set_ref(id, fixed[0], co->ob_trace_id);
+    s.set_object(id, fixed[1], f->f_func);
+    s.set_ref(id, fixed[2], f->previous ? frame_trace_id(f->previous) : 0);
+    bool moved = s.set_int(id, fixed[3], f->prev_instr < 0 ? -1 : f->prev_instr * 2);
+    // The line follows from prev_instr (the code never changes): recomputed only on a move.
+    if (moved) s.set(id, fixed[4], trace::Value::integer(f->lineno()));
+    else s.set_int(id, fixed[4], s.shadow(id).slots[4].value.number);
+    s.set_int(id, fixed[5], f->stacktop);
+    s.set(id, fixed[6], trace::Value::inline_text(owner_name(f->owner)));
     Object** lp = f->localsplus();
-    Object** names = tuple_items(co->localsplusnames);
     int n = co->nlocalsplus;
-    for (int i = 0; i < n; i++)
-        field(id, "localsplus[" + str_value(names[i]) + "]", trace_value(lp[i]));
+    for (int i = 0; i < n; i++) s.set_object(id, local_names[static_cast<size_t>(i)], lp[i]);
     // The value stack (a deliberate addition, REPORTING.md): the frame owns what is
     // on it; NULL above stacktop. Only for a suspended generator's frame: a frame on
     // the running chain saves stacktop only at some instructions, so slots above the
@@ -284,7 +568,7 @@ void report_frame_fields(Frame* f) {
     int8_t state = gen_from_frame(f)->gi_frame_state;
     if (state != FRAME_SUSPENDED && state != FRAME_CREATED) return;
     for (int i = 0; i < co->stacksize; i++)
-        field(id, "stack[" + std::to_string(i) + "]", n + i < f->stacktop ? trace_value(lp[n + i]) : trace::Value::null());
+        s.set_object(id, s.stack_name(i), n + i < f->stacktop ? lp[n + i] : nullptr);
 }
 
 void trace_frame_gone(Frame* f) {
@@ -301,7 +585,9 @@ trace::Value exc_item_owner(ExcStackItem* item) {
 }
 
 void trace_mark_dirty(Object* o) {
-    if (t_report && o->ob_trace_id) t_report->dirty.insert(o);
+    if (!t_report || !o->ob_trace_id || o == t_report->last_dirty) return;
+    t_report->dirty.insert(o);
+    t_report->last_dirty = o;
 }
 
 void trace_remember_static(Object* o) {
@@ -309,7 +595,15 @@ void trace_remember_static(Object* o) {
 }
 
 void trace_forget(Object* o) {
-    if (t_report) t_report->dirty.erase(o);
+    if (!t_report) return;
+    t_report->dirty.erase(o);
+    if (o == t_report->last_dirty) t_report->last_dirty = nullptr;
+    auto& mods = t_report->module_of_dict;
+    if (is_dict(o)) {
+        mods.erase(o);
+    } else if (o->ob_type == &Module_Type) {
+        for (auto it = mods.begin(); it != mods.end();) it = it->second == o ? mods.erase(it) : std::next(it);
+    }
 }
 
 uintptr_t object_address(Object* o) {

@@ -5,9 +5,10 @@
 //
 // The VM's sink is a ReportSink wrapping the recorder's: before forwarding each
 // event it re-reports what may have changed since the previous event (the running
-// frame and its caller, the thread state, `__main__`'s globals, and the "dirty"
-// traced objects created or touched since then). The recorder ignores re-reports of
-// unchanged values, so coalescing at event boundaries is what REPORTING.md allows.
+// frame, its caller and deeper frames that ran, the thread state, and the "dirty"
+// traced objects created, touched or stored into since then). It keeps the last
+// value of every field and forwards only changes (and removed fields), so the
+// recorder's work is proportional to what changed.
 #pragma once
 
 #include <cstdint>
@@ -36,8 +37,8 @@ void trace_frame_gone(Frame* f);
 trace::Value exc_item_owner(ExcStackItem* item);
 // Marks a traced object as touched since the last event (only called with a sink).
 void trace_mark_dirty(Object* o);
-void trace_forget(Object* o);
-void trace_remember_static(Object* o);  // an immortal object got an id in this run  // the object is being deallocated
+void trace_forget(Object* o);  // the object is being deallocated
+void trace_remember_static(Object* o);  // an immortal object got an id in this run
 // The address the VM shows for `o` (repr, id()): real without a sink, a function of
 // the trace id with one, so re-recording gives byte-identical traces.
 uintptr_t object_address(Object* o);

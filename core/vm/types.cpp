@@ -68,7 +68,9 @@ static void init_types_once() {
                    &GetSetDescr_Type, &BuiltinFunction_Type, &Module_Type, &Code_Type, &Function_Type,
                    &Frame_Type, &Generator_Type, &Traceback_Type, &WeakRef_Type, &StrIter_Type,
                    &TupleIter_Type, &ListIter_Type, &DictKeyIter_Type, &SetIter_Type, &SeqIter_Type,
-                   &TextIO_Type, &SlotWrapper_Type, &MethodWrapper_Type};
+                   &TextIO_Type, &SlotWrapper_Type, &MethodWrapper_Type, &Coroutine_Type,
+                   &CoroWrapper_Type, &AsyncGen_Type, &AsyncGenASend_Type, &AsyncGenAThrow_Type,
+                   &AsyncGenWrappedValue_Type};
     for (Type* t : all) type_ready(t);
     for (Type* const* e = g_exception_types; *e; e++) type_ready(*e);
     for (Type* t : all) add_slot_wrappers(t);

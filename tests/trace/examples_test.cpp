@@ -182,5 +182,60 @@ TEST(Examples, FooIsFreedByRefcountBarByTheCollector) {
     EXPECT_EQ(out, "Delete foo\nExit foo\n-- gc.collect() --\nExit bar\nDelete bar\n-- done --\n");
 }
 
+Trace record_source(const std::string& src) {
+    std::ostringstream out, err;
+    RecordOptions o;
+    o.out = &out;
+    o.err = &err;
+    RecordResult r = record_program(src, "removal.py", o);
+    EXPECT_FALSE(r.budget_exhausted);
+    return std::move(r.trace);
+}
+
+// Deleting a key or an attribute is a `remove` change; a plain list's dealloc is no step
+// of its own, but its `free` is inside a step, so the state stays exact.
+TEST(Recording, DeletionsAreRemovedFieldsAndPlainDeallocsAreNotSteps) {
+    Trace t = record_source(
+        "def step(): pass\n"   // a call: FramePush / FramePop events between the statements
+        "class C: pass\n"
+        "c = C()\n"
+        "c.x = 1\n"
+        "c.y = 2\n"
+        "step()\n"
+        "del c.x\n"
+        "d = {'a': [7], 'b': 2}\n"
+        "step()\n"
+        "del d['a']\n"
+        "step()\n"
+        "del d\n"
+        "step()\n"
+        "print(c.y)\n");
+    Replay r(t);
+    uint64_t output = t.find_next(EventKind::Output, 0);
+    ASSERT_LT(output, t.step_count());
+    const HeapState& end = r.seek(output);
+    const ObjectState* main = nullptr;
+    for (const auto& o : end.objects)
+        if (o.type == "module" && o.text("__name__") == "'__main__'") main = &o;
+    ASSERT_TRUE(main);
+    EXPECT_EQ(main->field("d"), nullptr);  // `del d` removed the global
+    const ObjectState* c = end.find(main->ref("c"));
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->field("x"), nullptr);
+    EXPECT_EQ(c->text("y"), "2");
+    bool removed_key = false, list_freed = false;
+    for (uint64_t s = 0; s < t.step_count(); ++s) {
+        for (const Change& ch : t.changes(s)) {
+            if (ch.kind == Change::Kind::FieldRemoved && t.str(ch.name) == "'a'") removed_key = true;
+            if (ch.kind == Change::Kind::Freed && r.type_ever(ch.object) == "list") list_freed = true;
+        }
+        if (t.event_kind(s) == EventKind::Dealloc) {
+            EXPECT_NE(r.type_ever(t.record(s).subject), "list") << s;
+        }
+    }
+    EXPECT_TRUE(removed_key);
+    EXPECT_TRUE(list_freed);
+}
+
 }  // namespace
 }  // namespace ys::trace

@@ -114,7 +114,7 @@ TEST(Format, RejectsUnsupportedVersions) {
     EXPECT_NE(std::string(e.what()).find("version 7"), std::string::npos);
 
     std::string json = write_trace_json(testing::build_hand_trace());
-    auto at = json.find("\"version\": 1");
+    auto at = json.find("\"version\": 2");
     ASSERT_NE(at, std::string::npos);
     json.replace(at, 12, "\"version\": 99");
     e = expect_error(json);
@@ -316,6 +316,64 @@ TEST(Format, LoadNamesTheFileInErrors) {
         EXPECT_EQ(e.kind(), TraceErrorKind::Truncated);
         EXPECT_NE(e.location().find("bad.ystrace: byte 7"), std::string::npos) << e.location();
     }
+}
+
+TEST(Format, RemovedFieldsRoundTripInBothForms) {
+    Trace t = testing::build_removal_trace();
+    std::string json = write_trace_json(t);
+    EXPECT_NE(json.find("{\"op\":\"remove\",\"id\":1,\"field\":\"'a'\"}"), std::string::npos);
+    Trace j = read_trace(json);
+    Trace b = read_trace(write_trace_binary(t));
+    EXPECT_TRUE(t.same_content(j));
+    EXPECT_TRUE(t.same_content(b));
+    expect_same_replay(t, j);
+    expect_same_replay(t, b);
+    std::string bin = write_trace_binary(t);
+    for (size_t n = 0; n < bin.size(); ++n) {
+        try {
+            read_trace_binary(bin.substr(0, n));
+            ADD_FAILURE() << "prefix of " << n << " bytes accepted";
+        } catch (const TraceError& e) {
+            EXPECT_EQ(e.kind(), TraceErrorKind::Truncated) << n;
+            EXPECT_EQ(e.location(), "byte " + std::to_string(n)) << n;
+        }
+    }
+}
+
+TEST(Format, ReadsVersion1Files) {
+    Trace hand = testing::build_hand_trace();  // nothing version 2 added
+    std::string bin = write_trace_binary(hand);
+    bin[8] = 1;
+    EXPECT_TRUE(hand.same_content(read_trace(bin)));
+    EXPECT_EQ(read_trace(bin).header.version, kFormatVersion);  // read into the current version
+    std::string json = replace_once(write_trace_json(hand), "\"version\": 2", "\"version\": 1");
+    EXPECT_TRUE(hand.same_content(read_trace(json)));
+}
+
+TEST(Format, RemoveIsRejectedInVersion1AndWhenMalformed) {
+    Trace t = testing::build_removal_trace();
+    std::string json = replace_once(write_trace_json(t), "\"version\": 2", "\"version\": 1");
+    TraceError e = expect_error(json);
+    EXPECT_EQ(e.kind(), TraceErrorKind::Malformed);
+    EXPECT_EQ(e.location(), "/steps/1/changes/0/op");
+
+    std::string bin = write_trace_binary(t);
+    bin[8] = 1;
+    e = expect_error(bin);
+    EXPECT_EQ(e.kind(), TraceErrorKind::Malformed);
+    ASSERT_EQ(e.location().rfind("byte ", 0), 0u);
+    size_t at = std::stoul(e.location().substr(5));
+    ASSERT_LT(at, bin.size());
+    EXPECT_EQ(static_cast<uint8_t>(bin[at]), static_cast<uint8_t>(Change::Kind::FieldRemoved));
+
+    json = replace_once(write_trace_json(t), "{\"op\":\"remove\",\"id\":1,\"field\":\"'a'\"}",
+                        "{\"op\":\"remove\",\"id\":1}");
+    e = expect_error(json);
+    EXPECT_EQ(e.location(), "/steps/1/changes/0/field");
+    json = replace_once(write_trace_json(t), "{\"op\":\"remove\",\"id\":1,\"field\":\"'a'\"}",
+                        "{\"op\":\"remove\",\"id\":1,\"field\":\"\"}");
+    e = expect_error(json);
+    EXPECT_EQ(e.location(), "/steps/1/changes/0/field");
 }
 
 }  // namespace

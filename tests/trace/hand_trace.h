@@ -246,4 +246,23 @@ inline trace::Trace build_hand_trace() {
     return t;
 }
 
+// A dict whose key 'a' is deleted at step 1 and stored again at step 2 (`remove` changes,
+// format version 2), recorded through the sink interface.
+inline trace::Trace build_removal_trace() {
+    using namespace ys::trace;
+    Recorder r;
+    r.on_object_created(1, "dict", 1);
+    r.on_field_set(1, "'a'", Value::integer(1));
+    r.on_field_set(1, "'b'", Value::integer(2));
+    Event e;
+    e.kind = EventKind::ProgramStart;
+    r.on_event(e);
+    r.on_field_removed(1, "'a'");
+    e.kind = EventKind::Line;
+    r.on_event(e);
+    r.on_field_set(1, "'a'", Value::integer(3));
+    r.on_event(e);
+    return r.finish();
+}
+
 }  // namespace ys::testing

@@ -67,5 +67,16 @@ TEST(Recorder, SparseIdsWork) {
     EXPECT_EQ(t.changes(1)[0].value.payload, 3);
 }
 
+TEST(Recorder, RecordsRemovedFields) {
+    Trace t = testing::build_removal_trace();
+    ASSERT_EQ(t.step_count(), 3u);
+    auto s1 = t.changes(1);
+    ASSERT_EQ(s1.size(), 1u);
+    EXPECT_EQ(s1[0].kind, Change::Kind::FieldRemoved);
+    EXPECT_EQ(s1[0].object, 1u);
+    EXPECT_EQ(t.str(s1[0].name), "'a'");
+    EXPECT_STREQ(change_kind_name(s1[0].kind), "remove");
+}
+
 }  // namespace
 }  // namespace ys::trace

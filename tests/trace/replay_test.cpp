@@ -39,6 +39,13 @@ std::vector<ObjectState> naive_state(const Trace& t, uint64_t step) {
                     if (objs.count(c.object)) objs[c.object].refcount = c.value.payload;
                     break;
                 case Change::Kind::Freed: objs.erase(c.object); break;
+                case Change::Kind::FieldRemoved: {
+                    auto it = objs.find(c.object);
+                    if (it == objs.end()) break;
+                    auto& fields = it->second.fields;
+                    std::erase_if(fields, [&](auto& x) { return x.name == t.str(c.name); });
+                    break;
+                }
             }
         }
     std::vector<ObjectState> out;
@@ -233,6 +240,31 @@ TEST(Replay, IgnoresChangesToUnknownObjects) {
     Trace t = rec.finish();
     Replay r(t);
     EXPECT_TRUE(r.seek(0).objects.empty());
+}
+
+TEST(Replay, RemovedFieldsDisappearAndComeBack) {
+    Trace t = build_removal_trace();
+    for (uint64_t keyframe : {1ull, 4096ull}) {
+        Replay r(t, ReplayOptions{keyframe});
+        const HeapState& s1 = r.seek(1);
+        const ObjectState* d = s1.find(1);
+        ASSERT_TRUE(d);
+        EXPECT_EQ(d->field("'a'"), nullptr);
+        EXPECT_EQ(d->integer("'b'"), 2);
+        ASSERT_EQ(s1.diff.fields.size(), 1u);
+        EXPECT_TRUE(s1.diff.fields[0].removed);
+        EXPECT_EQ(s1.diff.fields[0].before, Value::integer(1));
+        EXPECT_TRUE(s1.diff.field_changed(1, "'a'"));
+        const HeapState& s2 = r.seek(2);
+        EXPECT_EQ(s2.find(1)->integer("'a'"), 3);
+        ASSERT_EQ(s2.diff.fields.size(), 1u);
+        EXPECT_FALSE(s2.diff.fields[0].removed);
+        EXPECT_EQ(s2.diff.fields[0].before, Value::null());
+        // Backwards, and every step against the state rebuilt from scratch.
+        EXPECT_EQ(r.seek(1).find(1)->field("'a'"), nullptr);
+        EXPECT_EQ(r.seek(0).find(1)->integer("'a'"), 1);
+        for (uint64_t s : {2u, 0u, 1u}) EXPECT_EQ(r.seek(s).objects, naive_state(t, s)) << "step " << s;
+    }
 }
 
 }  // namespace
