@@ -9,16 +9,7 @@ namespace ys::vm {
 
 // linecache.getline(...).strip() for the program's own file; "" otherwise.
 static std::string stripped_source_line(const std::string& filename, int lineno) {
-    Runtime& r = rt();
-    if (filename != r.main_filename || lineno < 1) return {};
-    size_t pos = 0;
-    for (int i = 1; i < lineno; i++) {
-        pos = r.main_source.find('\n', pos);
-        if (pos == std::string::npos) return {};
-        pos++;
-    }
-    size_t end = r.main_source.find('\n', pos);
-    std::string line = r.main_source.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    const std::string line = source_line(filename, lineno);
     const char* ws = " \t\f\r\v";
     size_t b = line.find_first_not_of(ws);
     if (b == std::string::npos) return {};

@@ -110,6 +110,9 @@ void err_clear();
 // Sets __context__ of the exception being raised from the exc_info chain (what
 // _PyErr_SetObject does), cutting cycles as CPython does.
 void err_chain_context(Object* exc);
+// Line `lineno` of the program's own source (linecache.getline for __main__'s file),
+// without its newline; "" for any other file or a line past the end.
+std::string source_line(const std::string& filename, int lineno);
 // Reports an unraisable exception: "Exception ignored in: <obj repr>" + traceback.
 void write_unraisable(Object* obj);
 // BaseException layout: shared by all exception types (StopIteration adds `value`,

@@ -90,7 +90,7 @@ void init_traceback_type() {
 }
 
 // ---- printing
-static std::string source_line(const std::string& filename, int lineno) {
+std::string source_line(const std::string& filename, int lineno) {
     Runtime& r = rt();
     if (filename != r.main_filename || lineno < 1) return {};
     size_t pos = 0;
