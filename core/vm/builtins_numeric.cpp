@@ -206,8 +206,9 @@ static Object* builtin_divmod(Object*, Object* const* args, size_t nargs, Object
                         type_name(b));
 }
 
-// pow(base, exp, mod) when an operand is past 64 bits.
-static Object* big_pow_mod(Object* base_obj, Object* exp_obj, Object* mod_obj) {
+// pow(base, exp, mod), on BigInts whatever the operands' size: one modular
+// exponentiation rather than a 64-bit copy of it.
+static Object* int_pow_mod(Object* base_obj, Object* exp_obj, Object* mod_obj) {
     using fmt::BigInt;
     BigInt base = int_to_big(base_obj), exp = int_to_big(exp_obj), m = int_to_big(mod_obj);
     if (m.is_zero()) return raise(&ValueError_Type, "pow() 3rd argument cannot be 0");
@@ -231,54 +232,13 @@ static Object* big_pow_mod(Object* base_obj, Object* exp_obj, Object* mod_obj) {
     return new_int_from_big(BigInt::pow_mod(base, exp, m));
 }
 
-static int64_t mulmod(int64_t a, int64_t b, int64_t m) {
-    __int128 r = static_cast<__int128>(a) * b % m;
-    if (r < 0) r += m;
-    return static_cast<int64_t>(r);
-}
-
 static Object* builtin_pow(Object*, Object* const* args, size_t nargs, Object* kwnames) {
     Object* a[3];
     if (!parse_args("pow", args, nargs, kwnames, {"base", "exp", "mod"}, 2, a)) return nullptr;
     if (!a[2] || a[2] == YS_None) return binary_op(a[0], a[1], kNbPow);
     if (!is_int(a[0]) || !is_int(a[1]) || !is_int(a[2]))
         return raise(&TypeError_Type, "pow() 3rd argument not allowed unless all arguments are integers");
-    if (int_is_big(a[0]) || int_is_big(a[1]) || int_is_big(a[2])) return big_pow_mod(a[0], a[1], a[2]);
-    int64_t base = int_value(a[0]), exp = int_value(a[1]), m = int_value(a[2]);
-    if (m == 0) return raise(&ValueError_Type, "pow() 3rd argument cannot be 0");
-    bool neg_mod = m < 0;
-    if (neg_mod) {
-        if (m == INT64_MIN) return big_pow_mod(a[0], a[1], a[2]);
-        m = -m;
-    }
-    base %= m;
-    if (base < 0) base += m;
-    if (exp < 0) {
-        // Modular inverse by the extended Euclidean algorithm.
-        __int128 t = 0, newt = 1, r = m, newr = base;
-        while (newr != 0) {
-            __int128 q = r / newr;
-            __int128 tmp = t - q * newt;
-            t = newt;
-            newt = tmp;
-            tmp = r - q * newr;
-            r = newr;
-            newr = tmp;
-        }
-        if (r != 1) return raise(&ValueError_Type, "base is not invertible for the given modulus");
-        if (t < 0) t += m;
-        base = static_cast<int64_t>(t);
-        if (exp == INT64_MIN) return big_pow_mod(a[0], a[1], a[2]);
-        exp = -exp;
-    }
-    int64_t result = m == 1 ? 0 : 1;
-    while (exp > 0) {
-        if (exp & 1) result = mulmod(result, base, m);
-        base = mulmod(base, base, m);
-        exp >>= 1;
-    }
-    if (neg_mod && result != 0) result -= m;
-    return new_int(result);
+    return int_pow_mod(a[0], a[1], a[2]);
 }
 
 // ---- round
