@@ -28,21 +28,6 @@ FollowedFrame from_info(const trace::FrameInfo& f) {
 FollowedFrame followed_frame(const trace::HeapState& st) {
     const trace::Event& ev = st.event;
     FollowedFrame out;
-    // A generator event may be reported from the frame that runs next (at a yield, the
-    // caller) while its line and f_lasti are the generator's: follow the frame whose
-    // position they are.
-    if (ev.subject && ev.lasti >= 0) {
-        const trace::FrameInfo* at_event = ev.frame ? find_frame(st, ev.frame) : nullptr;
-        if (!at_event || at_event->lasti != ev.lasti) {
-            for (const auto* list : {&st.frame_stack, &st.suspended_frames})
-                for (const auto& f : *list)
-                    if (f.generator == ev.subject && f.lasti == ev.lasti && (ev.line < 0 || f.line == ev.line)) {
-                        out = from_info(f);
-                        out.line = ev.line >= 0 ? ev.line : out.line;
-                        return out;
-                    }
-        }
-    }
     if (ev.frame) {
         if (const trace::FrameInfo* f = find_frame(st, ev.frame)) {
             out = from_info(*f);

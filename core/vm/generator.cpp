@@ -36,6 +36,7 @@ void gen_event(trace::EventKind kind, GenObject* gen, Object* value, uint8_t det
     Frame* f = kind == trace::EventKind::GenYield || kind == trace::EventKind::AwaitSuspend ? gen->iframe()
                                                                                           : rt().current_frame;
     if (f) {
+        if (f != rt().current_frame) ev.frame = frame_trace_id(f);  // line and lasti are this frame's
         ev.line = f->lineno();
         ev.lasti = f->prev_instr < 0 ? -1 : f->prev_instr * 2;
     }

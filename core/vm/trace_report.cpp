@@ -244,8 +244,12 @@ public:
         sync();
         trace::Event ev = e;
         ev.virtual_time = t_rt->virtual_clock;  // Level 2: every event carries the loop's clock
-        Frame* f = t_rt->current_frame;
-        ev.frame = f ? frame_trace_id(f) : 0;
+        // The event's own frame when it names one (a yield happens in the generator's
+        // frame, already detached); else the running frame.
+        if (!ev.frame) {
+            Frame* f = t_rt->current_frame;
+            ev.frame = f ? frame_trace_id(f) : 0;
+        }
         err_restore(saved);
         syncing = false;
         inner->on_event(ev);

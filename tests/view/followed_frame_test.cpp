@@ -30,9 +30,9 @@ TEST(FollowedFrame, StartOfProgramHasNoFrameOrTheModule) {
     EXPECT_EQ(f.code, testing::kCodeMod);
 }
 
-// The recorded fib example (VM of this repository) reports its yields from the frame
-// that runs next (the caller) while line and f_lasti are the generator's: at every
-// yield the listing must still be fib's, with the event's f_lasti and line.
+// The recorded fib example: a yield happens in the generator's own frame (detached from
+// the stack by then); at every yield the listing must be fib's, with the event's
+// frame, f_lasti and line.
 TEST(FollowedFrame, RecordedYieldsFollowTheGenerator) {
     const trace::Trace t = trace::load_trace(std::string(YS_SOURCE_DIR) + "/traces/fib.json");
     trace::Replay replay(t);
@@ -42,6 +42,7 @@ TEST(FollowedFrame, RecordedYieldsFollowTheGenerator) {
         const trace::HeapState& st = replay.seek(s);
         const FollowedFrame f = followed_frame(st);
         EXPECT_EQ(f.name, "fib") << "step " << s;
+        EXPECT_EQ(f.frame, st.event.frame) << "step " << s;
         EXPECT_EQ(f.lasti, st.event.lasti) << "step " << s;
         EXPECT_EQ(f.line, st.event.line) << "step " << s;
         const CodeObject* code = t.code(f.code);
