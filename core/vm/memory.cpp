@@ -92,6 +92,7 @@ void free_object(Object* o) {
     if (o->ob_trace_id && t_sink) {
         trace_forget(o);
         t_sink->on_object_freed(o->ob_trace_id);
+        object_address_released(o);
     }
     void* mem = o;
     if (o->ob_type->tp_flags & TPF_HAVE_GC) {

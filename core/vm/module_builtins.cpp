@@ -9,6 +9,7 @@
 #include "vm/builtins.h"
 #include "vm/builtins_util.h"
 #include "vm/frame.h"
+#include "vm/object_address.h"
 
 namespace ys::vm {
 
@@ -170,7 +171,7 @@ static Object* builtin_callable(Object*, Object* const* args, size_t nargs, Obje
 
 static Object* builtin_id(Object*, Object* const* args, size_t nargs, Object* kwnames) {
     if (!no_kwargs("id", kwnames) || !check_nargs("id", nargs, 1, 1)) return nullptr;
-    return new_int(static_cast<int64_t>(reinterpret_cast<intptr_t>(args[0])));
+    return new_int(static_cast<int64_t>(object_address(args[0])));
 }
 
 static Object* builtin_hash(Object*, Object* const* args, size_t nargs, Object* kwnames) {

@@ -505,6 +505,7 @@ void ReportSink::sync() {
 trace::TraceSink* trace_report_begin(trace::TraceSink* inner) {
     if (!inner) return nullptr;
     t_report = new ReportSink(inner);
+    object_addresses_reset();
     t_report->ts_id = t_rt->next_trace_id++;
     inner->on_object_created(t_report->ts_id, "PyThreadState", 1);
     t_report->on_field_set(t_report->ts_id, "cframe.current_frame", trace::Value::null());
@@ -518,6 +519,7 @@ void trace_report_end() {
         for (Object* o : t_report->statics) o->ob_trace_id = 0;
     delete t_report;
     t_report = nullptr;
+    object_addresses_reset();
 }
 
 trace::Value trace_value(Object* o) {
@@ -608,11 +610,6 @@ void trace_forget(Object* o) {
     } else if (o->ob_type == &Module_Type) {
         for (auto it = mods.begin(); it != mods.end();) it = it->second == o ? mods.erase(it) : std::next(it);
     }
-}
-
-uintptr_t object_address(Object* o) {
-    if (t_sink && o && o->ob_trace_id) return 0x7f0000000000ull + 16 * o->ob_trace_id;
-    return reinterpret_cast<uintptr_t>(o);
 }
 
 }  // namespace ys::vm

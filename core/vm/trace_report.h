@@ -14,6 +14,7 @@
 #include <cstdint>
 
 #include "vm/frame.h"
+#include "vm/object_address.h"
 
 namespace ys::vm {
 
@@ -39,9 +40,5 @@ trace::Value exc_item_owner(ExcStackItem* item);
 void trace_mark_dirty(Object* o);
 void trace_forget(Object* o);  // the object is being deallocated
 void trace_remember_static(Object* o);  // an immortal object got an id in this run
-// The address the VM shows for `o` (repr, id()): real without a sink, a function of
-// the trace id with one, so re-recording gives byte-identical traces.
-uintptr_t object_address(Object* o);
-inline void* object_address_ptr(Object* o) { return reinterpret_cast<void*>(object_address(o)); }
 
 }  // namespace ys::vm
