@@ -1,5 +1,6 @@
 # Re-records assets/examples/${EXAMPLE}.py and compares it with traces/${EXAMPLE}.json.
-set(fresh ${OUT_DIR}/${EXAMPLE}.fresh.json)
+string(REPLACE "/" "_" flat ${EXAMPLE})
+set(fresh ${OUT_DIR}/${flat}.fresh.json)
 execute_process(COMMAND ${YIELDSCOPE} record assets/examples/${EXAMPLE}.py -o ${fresh}
                 WORKING_DIRECTORY ${SOURCE_DIR}
                 OUTPUT_QUIET ERROR_VARIABLE err RESULT_VARIABLE status)
