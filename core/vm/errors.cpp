@@ -8,6 +8,10 @@
 
 namespace ys::vm {
 
+// The "exception raised" step is reported when an exception reaches a Python frame's
+// error path (CPython's call_exc_trace at ceval's `error:` label), not when C code
+// sets it: getattr(x, name, default), hasattr and the like raise and clear inside C,
+// and a teacher stepping through asyncio should not see those as raises.
 static void report_raised(Object* exc) {
     trace::Event ev;
     ev.kind = trace::EventKind::ExcRaised;
@@ -32,7 +36,17 @@ static void set_current(Object* exc) {  // steals
     Object* old = r.curexc;
     r.curexc = exc;
     xdecref(old);
-    if (t_sink && exc) report_raised(exc);
+}
+
+void trace_exception_reached_frame() {
+    Runtime& r = rt();
+    Object* exc = r.curexc;
+    if (!exc) return;
+    trace_created(exc);
+    // Once as it propagates through the frames; again if re-raised after a catch.
+    if (exc->ob_trace_id == r.raise_reported) return;
+    r.raise_reported = exc->ob_trace_id;
+    report_raised(exc);
 }
 
 void err_chain_context(Object* value) {

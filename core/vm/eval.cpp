@@ -963,6 +963,7 @@ resume_frame:
         continue;
 
     error:
+        if (sink) [[unlikely]] trace_exception_reached_frame();
         // Log traceback info (PyTraceBack_Here) for this frame.
         traceback_here(frame);
     exception_unwind: {

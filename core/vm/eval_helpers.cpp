@@ -79,6 +79,7 @@ void report_caught(Frame* f, Object* exc) {
     ev.line = f->lineno();
     ev.lasti = f->prev_instr * 2;
     ev.text = type_name(exc);
+    t_rt->raise_reported = 0;  // a re-raise of the same object is a new raise
     t_sink->on_event(ev);
 }
 

@@ -44,6 +44,7 @@ struct Runtime {
 
     // --- thread state
     Object* curexc = nullptr;             // the exception being raised (strong), normalized
+    uint64_t raise_reported = 0;          // trace id of the exception last reported raised
     ExcStackItem exc_state;               // base item of the chain
     ExcStackItem* exc_info = &exc_state;  // top of the chain
     Frame* current_frame = nullptr;
@@ -102,6 +103,8 @@ std::nullptr_t raise_object(Type* type, Object* value);       // PyErr_SetObject
 std::nullptr_t raise_exc(Object* exc);                        // set an instance (borrowed)
 std::nullptr_t raise_no_memory();
 inline bool err_occurred() { return t_rt->curexc != nullptr; }
+// With a sink: the current exception reached a Python frame's error path (errors.cpp).
+void trace_exception_reached_frame();
 bool err_matches(Type* type);                 // current exception is an instance of type
 bool exc_matches(Object* exc, Object* type_or_tuple);
 Object* err_fetch();                          // takes the current exception (strong) and clears it
