@@ -187,19 +187,8 @@ resume_frame:
                 break;
             }
             case Op::LOAD_CLASSDEREF: {
-                Object* name = tuple_items(co->localsplusnames)[oparg];
-                Object* v = frame->f_locals ? dict_get(frame->f_locals, name) : nullptr;
-                if (v) {
-                    incref(v);
-                } else {
-                    if (err_occurred()) goto error;
-                    v = static_cast<CellObject*>(lp[oparg])->ob_ref;
-                    if (!v) {
-                        unbound_deref_error(co, static_cast<int>(oparg));
-                        goto error;
-                    }
-                    incref(v);
-                }
+                Object* v = op_load_classderef(frame, oparg);
+                if (!v) goto error;
                 PUSH(v);
                 break;
             }
@@ -211,17 +200,9 @@ resume_frame:
                 xdecref(old);
                 break;
             }
-            case Op::DELETE_DEREF: {
-                CellObject* cell = static_cast<CellObject*>(lp[oparg]);
-                Object* old = cell->ob_ref;
-                if (!old) {
-                    unbound_deref_error(co, static_cast<int>(oparg));
-                    goto error;
-                }
-                cell->ob_ref = nullptr;
-                decref(old);
+            case Op::DELETE_DEREF:
+                if (!op_delete_deref(frame, oparg)) goto error;
                 break;
-            }
             case Op::LOAD_GLOBAL: {
                 Object* name = tuple_items(names)[oparg >> 1];
                 Object* v = dict_get_str(frame->f_globals, name);
@@ -242,32 +223,13 @@ resume_frame:
                 if (err) goto error;
                 break;
             }
-            case Op::DELETE_GLOBAL: {
-                Object* name = tuple_items(names)[oparg];
-                if (!dict_get_str(frame->f_globals, name)) {
-                    name_error(name);
-                    goto error;
-                }
-                if (dict_del(frame->f_globals, name) < 0) goto error;
+            case Op::DELETE_GLOBAL:
+                if (!op_delete_global(frame, tuple_items(names)[oparg])) goto error;
                 break;
-            }
             case Op::LOAD_NAME: {
-                Object* name = tuple_items(names)[oparg];
-                Object* v = nullptr;
-                if (frame->f_locals) {
-                    v = is_dict(frame->f_locals) ? dict_get(frame->f_locals, name) : get_item(frame->f_locals, name);
-                    if (!v && err_occurred()) {
-                        if (!err_matches(&KeyError_Type)) goto error;
-                        err_clear();
-                    }
-                }
-                if (!v) v = dict_get_str(frame->f_globals, name);
-                if (!v) v = dict_get_str(frame->f_builtins, name);
-                if (!v) {
-                    name_error(name);
-                    goto error;
-                }
-                PUSH(newref(v));
+                Object* v = op_load_name(frame, tuple_items(names)[oparg]);
+                if (!v) goto error;
+                PUSH(v);
                 break;
             }
             case Op::STORE_NAME: {
@@ -277,15 +239,9 @@ resume_frame:
                 if (err) goto error;
                 break;
             }
-            case Op::DELETE_NAME: {
-                Object* name = tuple_items(names)[oparg];
-                if (set_item(frame->f_locals, name, nullptr) < 0) {
-                    err_clear();
-                    name_error(name);
-                    goto error;
-                }
+            case Op::DELETE_NAME:
+                if (!op_delete_name(frame, tuple_items(names)[oparg])) goto error;
                 break;
-            }
             case Op::LOAD_ATTR: {
                 Object* owner = TOP();
                 Object* res = get_attr(owner, tuple_items(names)[oparg]);
@@ -387,28 +343,12 @@ resume_frame:
                 SKIP_CACHES(STORE_SUBSCR);
                 break;
             }
-            case Op::DELETE_SUBSCR: {
-                Object* sub = TOP();
-                Object* container = SECOND();
-                sp -= 2;
-                int err = set_item(container, sub, nullptr);
-                decref(container);
-                decref(sub);
-                if (err) goto error;
+            case Op::DELETE_SUBSCR:
+                if (!op_delete_subscr(sp)) goto error;
                 break;
-            }
-            case Op::BUILD_SLICE: {
-                Object* step = oparg == 3 ? POP() : nullptr;
-                Object* stop = POP();
-                Object* start = TOP();
-                Object* slice = new_slice(start, stop, step);
-                decref(start);
-                decref(stop);
-                xdecref(step);
-                SET_TOP(slice);
-                if (!slice) goto error;
+            case Op::BUILD_SLICE:
+                if (!op_build_slice(sp, oparg)) goto error;
                 break;
-            }
             case Op::COMPARE_OP: {
                 Object* right = POP();
                 Object* left = TOP();
@@ -614,72 +554,21 @@ resume_frame:
                 PUSH(l);
                 break;
             }
-            case Op::LIST_TO_TUPLE: {
-                Object* l = TOP();
-                Object* t = tuple_from(list_items(l).data(), static_cast<intptr_t>(list_items(l).size()));
-                decref(l);
-                SET_TOP(t);
-                if (!t) goto error;
+            case Op::LIST_TO_TUPLE:
+                if (!op_list_to_tuple(sp)) goto error;
                 break;
-            }
-            case Op::BUILD_SET: {
-                Object* s = new_set();
-                if (!s) goto error;
-                int err = 0;
-                for (unsigned i = oparg; i > 0; i--) {
-                    Object* item = PEEK(i);
-                    if (!err) err = set_add(s, item);
-                    decref(item);
-                }
-                sp -= oparg;
-                if (err) {
-                    decref(s);
-                    goto error;
-                }
-                PUSH(s);
+            case Op::BUILD_SET:
+                if (!op_build_set(sp, oparg)) goto error;
                 break;
-            }
-            case Op::BUILD_MAP: {
-                Object* d = new_dict();
-                if (!d) goto error;
-                int err = 0;
-                for (unsigned i = oparg; i > 0; i--) {
-                    Object* k = PEEK(2 * i);
-                    Object* v = PEEK(2 * i - 1);
-                    if (!err) err = dict_set(d, k, v);
-                }
-                for (unsigned i = 0; i < 2 * oparg; i++) decref(POP());
-                if (err) {
-                    decref(d);
-                    goto error;
-                }
-                PUSH(d);
+            case Op::BUILD_MAP:
+                if (!op_build_map(sp, oparg)) goto error;
                 break;
-            }
-            case Op::BUILD_CONST_KEY_MAP: {
-                Object* keys = POP();
-                Object* d = new_dict();
-                int err = d ? 0 : -1;
-                for (unsigned i = 0; i < oparg && !err; i++)
-                    err = dict_set(d, tuple_items(keys)[i], PEEK(oparg - i));
-                for (unsigned i = 0; i < oparg; i++) decref(POP());
-                decref(keys);
-                if (err) {
-                    xdecref(d);
-                    goto error;
-                }
-                PUSH(d);
+            case Op::BUILD_CONST_KEY_MAP:
+                if (!op_build_const_key_map(sp, oparg)) goto error;
                 break;
-            }
-            case Op::BUILD_STRING: {
-                std::string s;
-                for (unsigned i = oparg; i > 0; i--) s += str_value(PEEK(i));
-                for (unsigned i = 0; i < oparg; i++) decref(POP());
-                Object* str = new_str(s);
-                if (!str) goto error;
-                PUSH(str);
+            case Op::BUILD_STRING:
+                if (!op_build_string(sp, oparg)) goto error;
                 break;
-            }
             case Op::LIST_APPEND: {
                 Object* v = POP();
                 list_items(PEEK(oparg)).push_back(v);
@@ -701,38 +590,16 @@ resume_frame:
                 if (err) goto error;
                 break;
             }
-            case Op::LIST_EXTEND: {
-                Object* iterable = POP();
-                if (list_extend(PEEK(oparg), iterable) < 0) {
-                    decref(iterable);
-                    goto error;
-                }
-                decref(iterable);
+            case Op::LIST_EXTEND:
+                if (!op_list_extend(sp, oparg)) goto error;
                 break;
-            }
-            case Op::SET_UPDATE: {
-                Object* iterable = POP();
-                Object* it = get_iter(iterable);
-                decref(iterable);
-                if (!it) goto error;
-                Object* s = PEEK(oparg);
-                while (Object* x = iter_next(it)) {
-                    set_add(s, x);
-                    decref(x);
-                }
-                decref(it);
-                if (err_occurred()) goto error;
+            case Op::SET_UPDATE:
+                if (!op_set_update(sp, oparg)) goto error;
                 break;
-            }
             case Op::DICT_UPDATE:
-            case Op::DICT_MERGE: {
-                Object* update = POP();
-                Object* dict = PEEK(oparg);
-                int err = dict_update_op(dict, update, opcode == static_cast<int>(Op::DICT_MERGE), PEEK(oparg + 2));
-                decref(update);
-                if (err) goto error;
+            case Op::DICT_MERGE:
+                if (!op_dict_update(sp, oparg, opcode == static_cast<int>(Op::DICT_MERGE))) goto error;
                 break;
-            }
             case Op::UNPACK_SEQUENCE: {
                 Object* seq = POP();
                 bool ok = unpack_sequence(seq, static_cast<int>(oparg), -1, sp);
@@ -751,16 +618,9 @@ resume_frame:
                 sp += before + after + 1;
                 break;
             }
-            case Op::FORMAT_VALUE: {
-                Object* spec = (oparg & 0x04) ? POP() : nullptr;
-                Object* value = POP();
-                Object* res = format_value(value, static_cast<int>(oparg & 0x03), spec);
-                decref(value);
-                xdecref(spec);
-                if (!res) goto error;
-                PUSH(res);
+            case Op::FORMAT_VALUE:
+                if (!op_format_value(sp, oparg)) goto error;
                 break;
-            }
             case Op::PUSH_EXC_INFO: {
                 Object* value = TOP();
                 ExcStackItem* info = r.exc_info;
@@ -777,18 +637,9 @@ resume_frame:
                 xdecref(value);
                 break;
             }
-            case Op::CHECK_EXC_MATCH: {
-                Object* right = POP();
-                Object* left = TOP();
-                if (!check_except_type_valid(right)) {
-                    decref(right);
-                    goto error;
-                }
-                bool res = exc_matches(left, right);
-                decref(right);
-                PUSH(new_bool(res));
+            case Op::CHECK_EXC_MATCH:
+                if (!op_check_exc_match(sp)) goto error;
                 break;
-            }
             case Op::RERAISE: {
                 if (oparg) {
                     Object* lasti = PEEK(oparg + 1);
@@ -810,63 +661,29 @@ resume_frame:
                 PUSH(newref(static_cast<Object*>(&AssertionError_Type)));
                 break;
             case Op::LOAD_BUILD_CLASS: {
-                Object* bc = dict_get_cstr(frame->f_builtins, "__build_class__");
-                if (!bc) {
-                    raise(&NameError_Type, "__build_class__ not found");
-                    goto error;
-                }
-                PUSH(newref(bc));
+                Object* bc = op_load_build_class(frame);
+                if (!bc) goto error;
+                PUSH(bc);
                 break;
             }
-            case Op::SETUP_ANNOTATIONS: {
-                if (!frame->f_locals) {
-                    raise(&RuntimeError_Type, "no locals found when setting up annotations");
-                    goto error;
-                }
-                if (!dict_get_cstr(frame->f_locals, "__annotations__")) {
-                    Object* d = new_dict();
-                    dict_set_cstr(frame->f_locals, "__annotations__", d);
-                    decref(d);
-                }
+            case Op::SETUP_ANNOTATIONS:
+                if (!op_setup_annotations(frame)) goto error;
                 break;
-            }
-            case Op::IMPORT_NAME: {
-                Object* fromlist = POP();
-                Object* level = TOP();
-                Object* m = import_module(tuple_items(names)[oparg]);
-                decref(level);
-                decref(fromlist);
-                SET_TOP(m);
-                if (!m) goto error;
+            case Op::IMPORT_NAME:
+                if (!op_import_name(sp, tuple_items(names)[oparg])) goto error;
                 break;
-            }
             case Op::IMPORT_FROM: {
                 Object* res = import_from(TOP(), tuple_items(names)[oparg]);
                 if (!res) goto error;
                 PUSH(res);
                 break;
             }
-            case Op::BEFORE_WITH: {
-                Object* mgr = TOP();
-                Object* res = nullptr;
-                Object* exit = nullptr;
-                if (!before_with(mgr, &exit, &res)) goto error;
-                SET_TOP(exit);
-                decref(mgr);
-                if (!res) goto error;
-                PUSH(res);
+            case Op::BEFORE_WITH:
+                if (!op_before_with(sp)) goto error;
                 break;
-            }
-            case Op::WITH_EXCEPT_START: {
-                Object* val = TOP();
-                Object* exit_func = PEEK(4);
-                Object* tb = static_cast<ExceptionObject*>(val)->traceback;
-                Object* args[3] = {val->ob_type, val, tb ? tb : YS_None};
-                Object* res = call(exit_func, args, 3);
-                if (!res) goto error;
-                PUSH(res);
+            case Op::WITH_EXCEPT_START:
+                if (!op_with_except_start(sp)) goto error;
                 break;
-            }
             case Op::KW_NAMES:
                 kwnames = tuple_items(consts)[oparg];
                 break;
@@ -924,36 +741,12 @@ resume_frame:
                 SKIP_CACHES(CALL);
                 break;
             }
-            case Op::CALL_FUNCTION_EX: {
-                Object* kwargs = (oparg & 1) ? POP() : nullptr;
-                Object* callargs = POP();
-                Object* func = TOP();
-                SAVE();
-                Object* res = call_function_ex(func, callargs, kwargs);
-                frame->stacktop = -1;
-                decref(func);
-                decref(callargs);
-                xdecref(kwargs);
-                sp--;
-                SET_TOP(res);
-                if (!res) {
-                    sp--;
-                    goto error;
-                }
+            case Op::CALL_FUNCTION_EX:
+                if (!op_call_function_ex(frame, lp, sp, oparg)) goto error;
                 break;
-            }
-            case Op::MAKE_FUNCTION: {
-                Object* codeobj = POP();
-                Object* closure = (oparg & 0x08) ? POP() : nullptr;
-                Object* annotations = (oparg & 0x04) ? POP() : nullptr;
-                Object* kwdefaults = (oparg & 0x02) ? POP() : nullptr;
-                Object* defaults = (oparg & 0x01) ? POP() : nullptr;
-                xdecref(annotations);
-                Object* f = make_function(codeobj, frame->f_globals, frame->f_builtins, defaults, kwdefaults, closure);
-                if (!f) goto error;
-                PUSH(f);
+            case Op::MAKE_FUNCTION:
+                if (!op_make_function(frame, sp, oparg)) goto error;
                 break;
-            }
             default:
                 raise_format(&RuntimeError_Type, "yieldscope: opcode %s (%d) is not supported by the mini-VM",
                              op_info(static_cast<unsigned char>(opcode)).name ? op_info(static_cast<unsigned char>(opcode)).name : "?",

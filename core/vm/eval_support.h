@@ -41,6 +41,36 @@ Object* lookup_special(Object* o, const char* name);  // _PyObject_LookupSpecial
 void unpack_bound_method(Object** sp, unsigned oparg);
 Object* call_function_ex(Object* func, Object* callargs, Object* kwargs);
 
+// eval_build.cpp: building displays and slices (sp = first free slot).
+bool op_build_set(Object**& sp, unsigned oparg);
+bool op_build_map(Object**& sp, unsigned oparg);
+bool op_build_const_key_map(Object**& sp, unsigned oparg);
+bool op_build_string(Object**& sp, unsigned oparg);
+bool op_build_slice(Object**& sp, unsigned oparg);
+bool op_set_update(Object**& sp, unsigned oparg);
+bool op_list_to_tuple(Object**& sp);
+bool op_make_function(Frame* frame, Object**& sp, unsigned oparg);
+
+// eval_names.cpp: names beyond fast locals, and class / annotation set-up.
+Object* op_load_classderef(Frame* frame, unsigned oparg);  // new reference
+bool op_delete_deref(Frame* frame, unsigned oparg);
+bool op_delete_global(Frame* frame, Object* name);
+Object* op_load_name(Frame* frame, Object* name);  // new reference
+bool op_delete_name(Frame* frame, Object* name);
+Object* op_load_build_class(Frame* frame);  // new reference
+bool op_setup_annotations(Frame* frame);
+
+// eval_ops.cpp: imports, `with`, exception matching, formatting, star-calls.
+bool op_import_name(Object**& sp, Object* name);
+bool op_before_with(Object**& sp);
+bool op_with_except_start(Object**& sp);
+bool op_check_exc_match(Object**& sp);
+bool op_format_value(Object**& sp, unsigned oparg);
+bool op_delete_subscr(Object**& sp);
+bool op_list_extend(Object**& sp, unsigned oparg);
+bool op_dict_update(Object**& sp, unsigned oparg, bool merge);
+bool op_call_function_ex(Frame* frame, Object** lp, Object**& sp, unsigned oparg);
+
 // eval_async.cpp: the generator / coroutine instructions (sp = first free slot).
 SendResult iter_send(Object* receiver, Object* arg, Object** result);  // PyIter_Send
 int op_send(Frame* frame, Object**& sp);  // SEND: -1 error, 0 yielded, 1 returned (jump)
