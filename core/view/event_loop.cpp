@@ -48,6 +48,7 @@ std::string callable_name(const HeapState& st, const Value& v) {
     if (v.kind != Value::Kind::Ref) return value_text(v);
     const ObjectState* o = st.find(v.ref);
     if (!o) return "(freed)";
+    if (const Value* func = o->field("im_func"); func && o->type == "method") return callable_name(st, *func);
     std::string name = unquote(o->text("func_qualname"));
     if (name.empty()) name = unquote(o->text("__qualname__"));
     return name.empty() ? st.label(v.ref) : name;

@@ -263,6 +263,13 @@ Object* new_method(Object* func, Object* self) {
     gc_track(m);
     return m;
 }
+// The two pointers CPython's PyMethodObject holds; the event loop view names a
+// handle's bound-method callback through im_func.
+static void method_trace_fields(Object* o, trace::TraceSink* sink) {
+    auto* m = static_cast<MethodObject*>(o);
+    sink->on_field_set(o->ob_trace_id, "im_func", trace_value(m->im_func));
+    sink->on_field_set(o->ob_trace_id, "im_self", trace_value(m->im_self));
+}
 static void method_dealloc(Object* o) {
     gc_untrack(o);
     auto* m = static_cast<MethodObject*>(o);
@@ -561,6 +568,7 @@ void init_misc_types() {
     RangeIter_Type.tp_iternext = rangeiter_next;
     fill(&Method_Type, "method", sizeof(MethodObject), method_dealloc, TPF_HAVE_GC);
     Method_Type.tp_traverse = method_traverse;
+    Method_Type.tp_trace_fields = method_trace_fields;
     Method_Type.tp_call = method_call;
     Method_Type.tp_repr = method_repr;
     Method_Type.tp_getattro = method_getattro;
