@@ -33,19 +33,40 @@ static bool loop_event_kind(std::string_view name, trace::EventKind* kind) {
     return false;
 }
 
-// event(kind, subject, text): kind is "LoopCallback", "TaskScheduled" or "TimerFired".
+// Runs the library's describing code (a handle's callback name and arguments) with
+// the sink detached: those frames and objects exist only because a trace is being
+// recorded, CPython's C event loop has no such code, so they must not be steps.
+static Object* call_unrecorded(Object* func, Object* const* args, size_t nargs) {
+    trace::TraceSink* saved = t_sink;
+    t_sink = nullptr;
+    Object* result = call(func, args, nargs);
+    t_sink = saved;
+    return result;
+}
+
+// event(kind, subject, text) or event(kind, subject, describe, *args): kind is
+// "LoopCallback", "TaskScheduled" or "TimerFired"; the text is a str, or what
+// describe(*args) returns, computed unrecorded.
 static Object* ystrace_event(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-    if (!no_kwargs("event", kwnames) || !check_nargs("event", nargs, 3, 3)) return nullptr;
-    if (!is_str(args[0]) || !is_str(args[2])) return raise(&TypeError_Type, "event() expects (str, object, str)");
+    if (!no_kwargs("event", kwnames)) return nullptr;
+    if (nargs < 3) return raise(&TypeError_Type, "event() expects (str, object, str) or (str, object, callable, *args)");
+    if (!is_str(args[0])) return raise(&TypeError_Type, "event() expects a str kind");
     trace::EventKind kind;
     if (!loop_event_kind(str_value(args[0]), &kind))
         return raise_format(&ValueError_Type, "unknown event kind '%s'", str_value(args[0]).c_str());
     if (!t_sink) return none();
+    Object* text = is_str(args[2]) ? newref(args[2]) : call_unrecorded(args[2], args + 3, nargs - 3);
+    if (!text) return nullptr;
+    if (!is_str(text)) {
+        decref(text);
+        return raise(&TypeError_Type, "event(): the description must be a str");
+    }
     trace::Event ev;
     ev.kind = kind;
     trace_created(args[1]);
     ev.subject = args[1]->ob_trace_id;
-    ev.text = str_value(args[2]);
+    ev.text = str_value(text);
+    decref(text);
     t_sink->on_event(ev);
     return none();
 }

@@ -313,7 +313,7 @@ class BaseEventLoop(AbstractEventLoop):
             if handle._cancelled:
                 continue
             if events._TRACING:
-                _ystrace.event('LoopCallback', handle, _describe_handle(handle))
+                _ystrace.event('LoopCallback', handle, _describe_handle, handle)
             handle._run()
         handle = None
 
