@@ -33,8 +33,9 @@ def main():
         return subprocess.run([xvfb, "-a", "-s", "-screen 0 1920x1080x24", sys.executable] + sys.argv,
                               env=env).returncode
     traces_dir = os.path.join(source_dir, "traces")
-    files = sorted(os.path.join(traces_dir, f) for f in os.listdir(traces_dir)
-                   if f.endswith((".json", ".ystrace"))) if os.path.isdir(traces_dir) else []
+    # traces/ and its subfolders (traces/level2/ holds the coroutine examples).
+    files = sorted(os.path.join(root, f) for root, _, names in os.walk(traces_dir) for f in names
+                   if f.endswith((".json", ".ystrace")))
     if not files:
         examples = os.path.join(source_dir, "assets", "examples")
         files = sorted(os.path.join(examples, f) for f in os.listdir(examples) if f.endswith(".py"))
@@ -42,9 +43,10 @@ def main():
     os.makedirs(out_dir, exist_ok=True)
     failures = 0
     for path in files:
-        base = os.path.splitext(os.path.basename(path))[0]
+        base = os.path.splitext(os.path.relpath(path, traces_dir))[0].replace(os.sep, "_")
+        level2 = os.sep + "level2" + os.sep in path
         for step in STEPS:
-            for panel in ("", "heap"):
+            for panel in ("", "heap") + (("loop",) if level2 else ()):
                 out = os.path.join(out_dir, f"{base}_step{step}{'_' + panel if panel else ''}.png")
                 cmd = prefix + [exe, "screenshot", path, "--step", step, "-o", out,
                                 "--size", f"{SIZE[0]}x{SIZE[1]}"]
