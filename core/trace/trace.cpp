@@ -190,18 +190,26 @@ void Trace::add_created(ObjectId id, std::string_view type_name, int64_t refcoun
 }
 
 void Trace::add_field_set(ObjectId id, std::string_view field, const Value& value) {
+    add_field_set_interned(id, intern(field), value);
+}
+
+void Trace::add_field_set_interned(ObjectId id, uint32_t name, const Value& value) {
     Change c;
     c.kind = Change::Kind::FieldSet;
-    c.name = intern(field);
+    c.name = name;
     c.object = id;
     c.value = pack(value);
     changes_.push_back(c);
 }
 
 void Trace::add_field_removed(ObjectId id, std::string_view field) {
+    add_field_removed_interned(id, intern(field));
+}
+
+void Trace::add_field_removed_interned(ObjectId id, uint32_t name) {
     Change c;
     c.kind = Change::Kind::FieldRemoved;
-    c.name = intern(field);
+    c.name = name;
     c.object = id;
     changes_.push_back(c);
 }

@@ -121,6 +121,9 @@ public:
     void add_created(ObjectId id, std::string_view type_name, int64_t refcount);
     void add_field_set(ObjectId id, std::string_view field, const Value& value);
     void add_field_removed(ObjectId id, std::string_view field);
+    // The same with the field name already interned (`name` from intern()).
+    void add_field_set_interned(ObjectId id, uint32_t name, const Value& value);
+    void add_field_removed_interned(ObjectId id, uint32_t name);
     void add_refcount(ObjectId id, int64_t refcount);
     void add_freed(ObjectId id);
     void add_change(const Change& change) { changes_.push_back(change); }

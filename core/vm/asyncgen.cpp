@@ -11,6 +11,16 @@
 
 namespace ys::vm {
 
+// The flags are reported fields (REPORTING.md): a change is re-read at the next event.
+static void set_ag_running_async(GenObject* gen, bool running) {
+    gen->ag_running_async = running;
+    if (t_sink) [[unlikely]] trace_mark_dirty(gen);
+}
+static void set_ag_closed(GenObject* gen) {
+    gen->ag_closed = true;
+    if (t_sink) [[unlikely]] trace_mark_dirty(gen);
+}
+
 Type AsyncGen_Type;
 Type AsyncGenASend_Type;
 Type AsyncGenAThrow_Type;
@@ -119,14 +129,14 @@ static int wrapped_value_traverse(Object* self, VisitFn visit, void* arg) {
 static Object* async_gen_unwrap_value(GenObject* gen, Object* result) {
     if (!result) {
         if (!err_occurred()) raise_object(&StopAsyncIteration_Type, nullptr);
-        if (err_matches(&StopAsyncIteration_Type) || err_matches(&GeneratorExit_Type)) gen->ag_closed = true;
-        gen->ag_running_async = false;
+        if (err_matches(&StopAsyncIteration_Type) || err_matches(&GeneratorExit_Type)) set_ag_closed(gen);
+        set_ag_running_async(gen, false);
         return nullptr;
     }
     if (result->ob_type == &AsyncGenWrappedValue_Type) {
         set_stop_iteration_value(static_cast<WrappedValueObject*>(result)->agw_val);
         decref(result);
-        gen->ag_running_async = false;
+        set_ag_running_async(gen, false);
         return nullptr;
     }
     return result;
@@ -187,7 +197,7 @@ static Object* asend_send_impl(ASendObject* o, Object* arg) {
         o->ags_state = AWAITABLE_STATE_ITER;
     }
     GenObject* gen = o->ags_gen;
-    gen->ag_running_async = true;
+    set_ag_running_async(gen, true);
     Object* result = async_gen_unwrap_value(gen, gen_send_ex(gen, arg, false, false));
     if (!result) o->ags_state = AWAITABLE_STATE_CLOSED;
     return result;
@@ -208,11 +218,11 @@ static Object* asend_throw(Object* self, Object* const* args, size_t nargs, Obje
         return nullptr;
     if (o->ags_state == AWAITABLE_STATE_INIT) {
         o->ags_state = AWAITABLE_STATE_ITER;
-        o->ags_gen->ag_running_async = true;
+        set_ag_running_async(o->ags_gen, true);
     }
     Object* result = async_gen_unwrap_value(o->ags_gen, gen_throw_meth(o->ags_gen, args, nargs, kwnames));
     if (!result) {
-        o->ags_gen->ag_running_async = false;
+        set_ag_running_async(o->ags_gen, false);
         o->ags_state = AWAITABLE_STATE_CLOSED;
     }
     return result;
@@ -265,14 +275,14 @@ static const char* athrow_running_msg(AThrowObject* o) {
 
 // The generator yielded a value while being closed: "ignored GeneratorExit".
 static Object* athrow_yield_close(AThrowObject* o) {
-    o->agt_gen->ag_running_async = false;
+    set_ag_running_async(o->agt_gen, false);
     o->agt_state = AWAITABLE_STATE_CLOSED;
     return raise(&RuntimeError_Type, kIgnoredExit);
 }
 
 // The step failed: aclose() turns the generator's end into a plain StopIteration.
 static Object* athrow_check_error(AThrowObject* o) {
-    o->agt_gen->ag_running_async = false;
+    set_ag_running_async(o->agt_gen, false);
     o->agt_state = AWAITABLE_STATE_CLOSED;
     if ((err_matches(&StopAsyncIteration_Type) || err_matches(&GeneratorExit_Type)) && !o->agt_args) {
         err_clear();
@@ -285,7 +295,7 @@ static Object* athrow_first_step(AThrowObject* o) {
     GenObject* gen = o->agt_gen;
     Object* retval;
     if (!o->agt_args) {
-        gen->ag_closed = true;  // aclose(): GeneratorExit must not close it right away
+        set_ag_closed(gen);  // aclose(): GeneratorExit must not close it right away
         retval = gen_throw_inner(gen, false, &GeneratorExit_Type, nullptr, nullptr);
         if (retval && retval->ob_type == &AsyncGenWrappedValue_Type) {
             decref(retval);
@@ -321,7 +331,7 @@ static Object* athrow_send_impl(AThrowObject* o, Object* arg) {
         }
         if (arg != YS_None) return raise(&RuntimeError_Type, "can't send non-None value to a just-started coroutine");
         o->agt_state = AWAITABLE_STATE_ITER;
-        gen->ag_running_async = true;
+        set_ag_running_async(gen, true);
         return athrow_first_step(o);
     }
     Object* retval = gen_send_ex(gen, arg, false, false);
@@ -350,13 +360,13 @@ static Object* athrow_throw(Object* self, Object* const* args, size_t nargs, Obj
         return nullptr;
     if (o->agt_state == AWAITABLE_STATE_INIT) {
         o->agt_state = AWAITABLE_STATE_ITER;
-        gen->ag_running_async = true;
+        set_ag_running_async(gen, true);
     }
     Object* retval = gen_throw_meth(gen, args, nargs, kwnames);
     if (o->agt_args) {
         retval = async_gen_unwrap_value(gen, retval);
         if (!retval) {
-            gen->ag_running_async = false;
+            set_ag_running_async(gen, false);
             o->agt_state = AWAITABLE_STATE_CLOSED;
         }
         return retval;

@@ -26,7 +26,7 @@ static const char* state_name(int8_t s) {
     }
 }
 
-void gen_event(trace::EventKind kind, GenObject* gen, Object* value, uint8_t detail) {
+static trace::Event make_gen_event(trace::EventKind kind, GenObject* gen, Object* value, uint8_t detail) {
     trace::Event ev;
     ev.kind = kind;
     trace_created(gen);
@@ -42,8 +42,29 @@ void gen_event(trace::EventKind kind, GenObject* gen, Object* value, uint8_t det
     }
     ev.detail = detail;
     ev.value = trace_value(value);
-    trace_fields(gen);
-    t_sink->on_event(ev);
+    return ev;
+}
+
+// The frame state is a reported field: a change is re-read at the next event (the
+// state moves where no event of the generator's own follows: close() and throw()
+// delegating to a sub-iterator, the resumed frame's first instructions).
+static void set_frame_state(GenObject* gen, int8_t state) {
+    gen->gi_frame_state = state;
+    if (t_sink) [[unlikely]] trace_mark_dirty(gen);
+}
+
+void gen_event(trace::EventKind kind, GenObject* gen, Object* value, uint8_t detail) {
+    trace::Event ev = make_gen_event(kind, gen, value, detail);
+    trace_gen_event(gen, ev);
+}
+
+// An event right after the previous one with nothing run in between (the
+// exception-state swap that goes with a resume or a yield): the re-report is skipped
+// when it could find no change.
+static void gen_event_following(trace::EventKind kind, GenObject* gen, Object* value) {
+    trace::Event ev = make_gen_event(kind, gen, value, 0);
+    if (trace_event_following(ev)) return;
+    trace_gen_event(gen, ev);
 }
 
 // Which object a CO_GENERATOR / CO_COROUTINE / CO_ASYNC_GENERATOR function's call makes.
@@ -148,9 +169,9 @@ SendResult gen_send_ex2(GenObject* gen, Object* arg, Object** presult, bool exc,
         auto how = closing ? trace::ResumeHow::Close : exc ? trace::ResumeHow::Throw
                    : arg && arg != YS_None ? trace::ResumeHow::Send : trace::ResumeHow::Next;
         gen_event(trace::EventKind::GenResume, gen, exc ? r.curexc : arg, static_cast<uint8_t>(how));
-        gen_event(trace::EventKind::ExcStateRestore, gen, gen->gi_exc_state.exc_value);
+        gen_event_following(trace::EventKind::ExcStateRestore, gen, gen->gi_exc_state.exc_value);
     }
-    gen->gi_frame_state = FRAME_EXECUTING;
+    set_frame_state(gen, FRAME_EXECUTING);
     result = eval_frame(frame, exc);
     if (gen->gi_frame_state == FRAME_EXECUTING) gen->gi_frame_state = FRAME_COMPLETED;
     r.exc_info = gen->gi_exc_state.previous_item;
@@ -160,10 +181,10 @@ SendResult gen_send_ex2(GenObject* gen, Object* arg, Object** presult, bool exc,
         if (gen->gi_frame_state == FRAME_SUSPENDED) {
             if (t_sink) {
                 gen_event(trace::EventKind::GenYield, gen, result);
-                gen_event(trace::EventKind::ExcStateSave, gen, gen->gi_exc_state.exc_value);
+                gen_event_following(trace::EventKind::ExcStateSave, gen, gen->gi_exc_state.exc_value);
                 // Suspended inside an await (SEND): report what it awaits.
                 if (gen->ob_type != &Generator_Type)
-                    if (Object* yf = gen_yieldfrom(gen)) gen_event(trace::EventKind::AwaitSuspend, gen, yf);
+                    if (Object* yf = gen_yieldfrom(gen)) gen_event_following(trace::EventKind::AwaitSuspend, gen, yf);
             }
             *presult = result;
             return SendResult::Next;
@@ -267,9 +288,9 @@ Object* gen_close_impl(GenObject* gen) {
     if (yf) {
         incref(yf);
         int8_t state = gen->gi_frame_state;
-        gen->gi_frame_state = FRAME_EXECUTING;
+        set_frame_state(gen, FRAME_EXECUTING);
         err = gen_close_iter(yf);
-        gen->gi_frame_state = state;
+        set_frame_state(gen, state);
         decref(yf);
     }
     if (err == 0) {
@@ -329,9 +350,9 @@ Object* gen_throw_inner(GenObject* gen, bool close_on_genexit, Object* typ, Obje
     Object* ret;
     if (close_on_genexit && is_exception_type(typ) && is_subtype(static_cast<Type*>(typ), &GeneratorExit_Type)) {
         int8_t state = gen->gi_frame_state;
-        gen->gi_frame_state = FRAME_EXECUTING;
+        set_frame_state(gen, FRAME_EXECUTING);
         int err = gen_close_iter(yf);
-        gen->gi_frame_state = state;
+        set_frame_state(gen, state);
         decref(yf);
         if (err < 0) return gen_send_ex(gen, YS_None, true, false);
         return throw_here(gen, typ, val, tb);
@@ -342,9 +363,9 @@ Object* gen_throw_inner(GenObject* gen, bool close_on_genexit, Object* typ, Obje
         frame->previous = prev;
         r.current_frame = frame;
         int8_t state = gen->gi_frame_state;
-        gen->gi_frame_state = FRAME_EXECUTING;
+        set_frame_state(gen, FRAME_EXECUTING);
         ret = gen_throw_inner(static_cast<GenObject*>(yf), close_on_genexit, typ, val, tb);
-        gen->gi_frame_state = state;
+        set_frame_state(gen, state);
         r.current_frame = prev;
         frame->previous = nullptr;
     } else {
@@ -359,11 +380,11 @@ Object* gen_throw_inner(GenObject* gen, bool close_on_genexit, Object* typ, Obje
             return throw_here(gen, typ, val, tb);
         }
         int8_t state = gen->gi_frame_state;
-        gen->gi_frame_state = FRAME_EXECUTING;
+        set_frame_state(gen, FRAME_EXECUTING);
         Object* args[3] = {typ, val ? val : YS_None, tb ? tb : YS_None};
         size_t n = tb ? 3 : val ? 2 : 1;
         ret = call(meth, args, n);
-        gen->gi_frame_state = state;
+        set_frame_state(gen, state);
         decref(meth);
     }
     decref(yf);
@@ -539,33 +560,55 @@ int gen_traverse(Object* o, VisitFn visit, void* arg) {
     return 0;
 }
 
-// Field names carry the type's prefix (gi_ / cr_ / ag_), as CPython's structs do.
+// Field names carry the type's prefix (gi_ / cr_ / ag_), as CPython's structs do;
+// interned once per recording (they are re-reported at every event of the generator).
+namespace {
+struct GenFieldNames {
+    FieldName code, weakreflist, name, qualname, exc_value, previous_item, frame_state, iframe;
+};
+#define YS_GEN_FIELD_NAMES(p)                                                                    \
+    GenFieldNames {                                                                              \
+        FieldName(p "code"), FieldName(p "weakreflist"), FieldName(p "name"),                    \
+            FieldName(p "qualname"), FieldName(p "exc_state.exc_value"),                         \
+            FieldName(p "exc_state.previous_item"), FieldName(p "frame_state"), FieldName(p "iframe") \
+    }
+thread_local GenFieldNames t_gi_names = YS_GEN_FIELD_NAMES("gi_");
+thread_local GenFieldNames t_cr_names = YS_GEN_FIELD_NAMES("cr_");
+thread_local GenFieldNames t_ag_names = YS_GEN_FIELD_NAMES("ag_");
+#undef YS_GEN_FIELD_NAMES
+thread_local FieldName t_cr_origin("cr_origin"), t_ag_hooks_inited("ag_hooks_inited"), t_ag_closed("ag_closed"),
+    t_ag_running_async("ag_running_async"), t_ag_finalizer("ag_finalizer");
+}  // namespace
+
 void gen_trace_fields(Object* o, trace::TraceSink* sink) {
+    (void)sink;  // always the reporting wrapper, reached through trace_set*
     GenObject* gen = G(o);
     uint64_t id = o->ob_trace_id;
-    const std::string p = is_coroutine(o) ? "cr_" : is_async_gen(o) ? "ag_" : "gi_";
+    GenFieldNames& n = is_coroutine(o) ? t_cr_names : is_async_gen(o) ? t_ag_names : t_gi_names;
     trace_created(gen->gi_code);
-    sink->on_field_set(id, p + "code", trace::Value::pointer(gen->gi_code->ob_trace_id));
-    sink->on_field_set(id, p + "weakreflist", trace_value(gen->gi_weakreflist));
-    sink->on_field_set(id, p + "name", trace_str_text(gen->gi_name));
-    sink->on_field_set(id, p + "qualname", trace_str_text(gen->gi_qualname));
-    sink->on_field_set(id, p + "exc_state.exc_value", trace_value(gen->gi_exc_state.exc_value));
-    sink->on_field_set(id, p + "exc_state.previous_item", exc_item_owner(gen->gi_exc_state.previous_item));
-    sink->on_field_set(id, p + "frame_state", trace::Value::inline_text(state_name(gen->gi_frame_state)));
+    trace_set_ref(id, n.code, gen->gi_code->ob_trace_id);
+    trace_set_object(id, n.weakreflist, gen->gi_weakreflist);
+    trace_set_object(id, n.name, gen->gi_name);
+    trace_set_object(id, n.qualname, gen->gi_qualname);
+    trace_set_object(id, n.exc_value, gen->gi_exc_state.exc_value);
+    trace::Value owner = exc_item_owner(gen->gi_exc_state.previous_item);
+    trace_set_ref(id, n.previous_item, owner.ref);
+    trace_set_text(id, n.frame_state, state_name(gen->gi_frame_state));
     if (is_coroutine(o)) {
         Object* origin = gen->gi_origin_or_finalizer;
-        sink->on_field_set(id, "cr_origin", origin ? trace::Value::inline_text(repr_string(origin)) : trace::Value::null());
+        trace_set(id, t_cr_origin, origin ? trace::Value::inline_text(repr_string(origin)) : trace::Value::null());
     } else if (is_async_gen(o)) {
-        sink->on_field_set(id, "ag_hooks_inited", trace::Value::integer(gen->ag_hooks_inited));
-        sink->on_field_set(id, "ag_closed", trace::Value::integer(gen->ag_closed));
-        sink->on_field_set(id, "ag_finalizer", trace_value(gen->gi_origin_or_finalizer));
+        trace_set_int(id, t_ag_hooks_inited, gen->ag_hooks_inited);
+        trace_set_int(id, t_ag_closed, gen->ag_closed);
+        trace_set_int(id, t_ag_running_async, gen->ag_running_async);
+        trace_set_object(id, t_ag_finalizer, gen->gi_origin_or_finalizer);
     }
     Frame* f = gen->iframe();
     if (gen->gi_frame_state < FRAME_CLEARED) {
-        sink->on_field_set(id, p + "iframe", trace::Value::pointer(frame_trace_id(f)));
+        trace_set_ref(id, n.iframe, frame_trace_id(f));
         report_frame_fields(f);
     } else {
-        sink->on_field_set(id, p + "iframe", trace::Value::null());
+        trace_set_ref(id, n.iframe, 0);
         trace_frame_gone(f);
     }
 }

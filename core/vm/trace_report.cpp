@@ -7,17 +7,25 @@
 // small ids) and forwards only real changes, so the recorder's work is proportional to
 // what changed. The re-report itself is kept cheap: inline values are formatted without
 // making Python objects, frames' field names are built once per code object, and the
-// module namespace is re-read only when a store marked its dict dirty.
+// module namespace is re-read only when a store marked its dict dirty. Field names
+// reach the recorder as its own string ids (interned once), shadows are found by trace
+// id in a flat index, an event that directly follows another with nothing reported in
+// between skips the re-report, and a generator reported right before its event is not
+// read again by that event's sync. None of this changes what is recorded.
 #include "vm/trace_report.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cstring>
+#include <deque>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "trace/recorder.h"
+#include "vm/genobject.h"
 #include "vm/runtime.h"
 
 namespace ys::vm {
@@ -50,24 +58,43 @@ struct StringHash {
     size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
+// Numbers the recordings, so a FieldName knows whether its id is the running one's.
+std::atomic<uint64_t> g_report_epochs{0};
+
 class ReportSink final : public trace::TraceSink {
 public:
-    explicit ReportSink(trace::TraceSink* in) : inner(in) {
+    explicit ReportSink(trace::TraceSink* in)
+        : inner(in), recorder(dynamic_cast<trace::Recorder*>(in)), epoch(++g_report_epochs) {
         for (const char* n : {"f_code", "f_func", "previous", "prev_instr", "f_lineno", "stacktop", "owner"})
             frame_names.push_back(name_id(n));
+        for (const char* n : {"cframe.current_frame", "exc_info", "exc_state.exc_value", "interp.modules",
+                              "interp.sys_stdout", "interp.sys_stderr"})
+            ts_names.push_back(name_id(n));
     }
     trace::TraceSink* inner;
+    // The usual inner sink: handed field names as its own string ids, interned once.
+    trace::Recorder* recorder;
+    static constexpr uint32_t kNotInterned = UINT32_MAX;
+    std::vector<uint32_t> recorder_names;  // by name id: the recorder's string id
+    uint64_t epoch;
     uint64_t ts_id = 0;
     std::unordered_set<Object*> dirty;
     Object* last_dirty = nullptr;         // the common case: the same object touched again
-    std::unordered_map<trace::ObjectId, Shadow> shadows;
-    trace::ObjectId cached_id = 0;         // shadow lookup cache (node addresses are stable)
+    // Shadows by trace id (ids are dense: handed out in sequence), kept in a pool
+    // whose elements never move; freed shadows are reused.
+    std::vector<Shadow*> shadow_index;
+    std::deque<Shadow> shadow_pool;
+    std::vector<Shadow*> free_shadows;
+    trace::ObjectId cached_id = 0;         // shadow lookup cache
     Shadow* cached_shadow = nullptr;
     // Field names, interned once (a frame's "localsplus[x]" is built once per code).
     std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> name_ids;
     std::vector<std::string> names;
     std::vector<uint32_t> frame_names;     // the fixed frame fields, in order
+    std::vector<uint32_t> ts_names;        // the thread state's fields, in order
     std::unordered_map<uint64_t, std::vector<uint32_t>> code_slot_names;  // by code trace id
+    static constexpr size_t kCodeNamesCache = 64;
+    std::pair<uint64_t, std::vector<uint32_t>*> code_names_cache[kCodeNamesCache] = {};
     std::vector<uint32_t> stack_names;     // "stack[i]"
     // Module namespaces: a store marks the dict dirty; the module is re-read then.
     std::unordered_map<Object*, Object*> module_of_dict;
@@ -76,6 +103,13 @@ public:
     // the same process numbers them afresh.
     std::vector<Object*> statics;
     bool syncing = false;
+    // Reporting a generator right before its event (trace_gen_event): what is
+    // reported counts as read by that event's sync, the next one.
+    bool presync = false;
+    uint64_t sync_stamp() const { return syncing ? sync_count : presync ? sync_count + 1 : 0; }
+    // Nothing reported since the last event was forwarded, and nothing left dirty
+    // (trace_event_following may then skip the re-report).
+    bool quiet = false;
     uint64_t sync_count = 0;   // numbers the syncs, so a frame is reported once per sync
 
     // Field names come back millions of times (a generator's "gi_frame_state" at each
@@ -101,6 +135,7 @@ public:
             id = static_cast<uint32_t>(names.size());
             names.emplace_back(s);
             name_ids.emplace(names.back(), id);
+            recorder_names.push_back(kNotInterned);
         }
         cached = id + 1;
         return id;
@@ -112,14 +147,31 @@ public:
     }
     Shadow& shadow(trace::ObjectId id) {
         if (id != cached_id || !cached_shadow) {
-            cached_shadow = &shadows[id];
+            if (id >= shadow_index.size()) shadow_index.resize(std::max<size_t>(id + 1, shadow_index.size() * 2), 0);
+            Shadow*& entry = shadow_index[id];
+            if (!entry) {
+                if (free_shadows.empty()) {
+                    entry = &shadow_pool.emplace_back();
+                } else {
+                    entry = free_shadows.back();
+                    free_shadows.pop_back();
+                }
+            }
+            cached_shadow = entry;
             cached_id = id;
         }
         return *cached_shadow;
     }
+    Shadow* find_shadow(trace::ObjectId id) {
+        return id < shadow_index.size() ? shadow_index[id] : nullptr;
+    }
     void drop_shadow(trace::ObjectId id) {
         if (id == cached_id) cached_shadow = nullptr;
-        shadows.erase(id);
+        if (id >= shadow_index.size() || !shadow_index[id]) return;
+        Shadow* gone = shadow_index[id];
+        shadow_index[id] = nullptr;
+        *gone = Shadow{};
+        free_shadows.push_back(gone);
     }
 
     FieldSlot* find_slot(Shadow& s, uint32_t name) {
@@ -146,8 +198,37 @@ public:
             s.cursor = s.slots.size();
             slot = &s.slots.back();
         }
-        inner->on_field_set(id, names[name], value);
+        forward_set(id, name, value);
         return slot;
+    }
+    // Interned when first forwarded, not when first named, so the recorder's string
+    // table comes out in the same order as through the string_view calls.
+    uint32_t recorder_name(uint32_t name) {
+        uint32_t& r = recorder_names[name];
+        if (r == kNotInterned) r = recorder->intern(names[name]);
+        return r;
+    }
+    void forward_set(trace::ObjectId id, uint32_t name, const trace::Value& value) {
+        quiet = false;
+        if (recorder) recorder->on_field_set_interned(id, recorder_name(name), value);
+        else inner->on_field_set(id, names[name], value);
+    }
+    void forward_removed(trace::ObjectId id, uint32_t name) {
+        quiet = false;
+        if (recorder) recorder->on_field_removed_interned(id, recorder_name(name));
+        else inner->on_field_removed(id, names[name]);
+    }
+    // An inline text, compared before a Value (and its string) is made.
+    void set_text(trace::ObjectId id, uint32_t name, std::string_view text) {
+        Shadow& s = shadow(id);
+        size_t cursor = s.cursor;
+        if (FieldSlot* slot = find_slot(s, name);
+            slot && slot->value.kind == trace::Value::Kind::Text && slot->value.text == text) {
+            slot->seen = true;
+            return;
+        }
+        s.cursor = cursor;
+        set(id, name, trace::Value::inline_text(std::string(text)));
     }
     // The common kinds without building a Value first: only a change allocates.
     // Returns false when the field already held that value.
@@ -195,6 +276,12 @@ public:
             set_ref(id, name, o ? o->ob_trace_id : 0);
             return;
         }
+        if (o->ob_type == &Int_Type && !int_is_big(o)) {  // a counter's new value, mostly
+            char buf[24];
+            auto r = std::to_chars(buf, buf + sizeof buf, int_value(o));
+            set_text(id, name, std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
+            return;
+        }
         set(id, name, trace_value(o));
     }
     static constexpr int64_t kImmortal = int64_t{1} << 29;  // the refcount of statics (memory.cpp)
@@ -208,34 +295,45 @@ public:
     void end_scan(trace::ObjectId id) {
         Shadow& s = shadow(id);
         auto gone = std::stable_partition(s.slots.begin(), s.slots.end(), [](const FieldSlot& f) { return f.seen; });
-        for (auto it = gone; it != s.slots.end(); ++it) inner->on_field_removed(id, names[it->name]);
+        for (auto it = gone; it != s.slots.end(); ++it) forward_removed(id, it->name);
         s.slots.erase(gone, s.slots.end());
         s.cursor = 0;
     }
 
-    void on_code(trace::ObjectId id, const CodePtr& code) override { inner->on_code(id, code); }
+    void on_code(trace::ObjectId id, const CodePtr& code) override {
+        quiet = false;
+        inner->on_code(id, code);
+    }
     void on_object_created(trace::ObjectId id, std::string_view type_name, int64_t refcount) override {
+        quiet = false;
         inner->on_object_created(id, type_name, refcount);
     }
     void on_field_set(trace::ObjectId id, std::string_view field, const trace::Value& value) override {
+        quiet = false;
         set(id, name_id(field), value);
     }
     void on_field_removed(trace::ObjectId id, std::string_view field) override {
+        quiet = false;
         Shadow& s = shadow(id);
         uint32_t name = name_id(field);
         auto it = std::find_if(s.slots.begin(), s.slots.end(), [&](const FieldSlot& f) { return f.name == name; });
         if (it == s.slots.end()) return;
         s.slots.erase(it);
         s.cursor = 0;
-        inner->on_field_removed(id, field);
+        forward_removed(id, name);
     }
-    void on_refcount(trace::ObjectId id, int64_t refcount) override { inner->on_refcount(id, refcount); }
+    void on_refcount(trace::ObjectId id, int64_t refcount) override {
+        quiet = false;
+        inner->on_refcount(id, refcount);
+    }
     void on_object_freed(trace::ObjectId id) override {
+        quiet = false;
         drop_shadow(id);
         inner->on_object_freed(id);
     }
     void on_event(const trace::Event& e) override {
         if (syncing || !t_rt) {
+            quiet = false;
             inner->on_event(e);
             return;
         }
@@ -253,10 +351,27 @@ public:
         err_restore(saved);
         syncing = false;
         inner->on_event(ev);
+        quiet = dirty.empty();
+    }
+    // The event with what on_event adds, but no re-report.
+    bool forward_following(const trace::Event& e) {
+        if (!quiet || syncing || !t_rt) return false;
+        trace::Event ev = e;
+        ev.virtual_time = t_rt->virtual_clock;
+        if (!ev.frame) {
+            Frame* f = t_rt->current_frame;
+            ev.frame = f ? frame_trace_id(f) : 0;
+        }
+        if (!quiet) return false;  // frame_trace_id reported a new frame after all
+        sync_count++;               // as the skipped sync would have
+        inner->on_event(ev);
+        return true;
     }
     void sync();
     void report_thread_state();
     void report_frames();
+    void report_generator(Object* gen);
+    std::vector<Object*> sync_todo, sync_modules;  // sync()'s work lists
 };
 
 thread_local ReportSink* t_report = nullptr;
@@ -431,7 +546,11 @@ const char* owner_name(uint8_t owner) {
 // "localsplus[NAME]" for each local of the code, interned once per code object.
 const std::vector<uint32_t>& localsplus_names(CodeObj* co) {
     trace_created(co);
+    // The same few codes come back at every event: a direct-mapped cache by id.
+    auto& cached = t_report->code_names_cache[co->ob_trace_id & (ReportSink::kCodeNamesCache - 1)];
+    if (cached.first == co->ob_trace_id && cached.second) return *cached.second;
     auto& ids = t_report->code_slot_names[co->ob_trace_id];
+    cached = {co->ob_trace_id, &ids};
     if (ids.empty() && co->nlocalsplus > 0) {
         Object** names = tuple_items(co->localsplusnames);
         for (int i = 0; i < co->nlocalsplus; i++)
@@ -443,9 +562,9 @@ const std::vector<uint32_t>& localsplus_names(CodeObj* co) {
 // Whether a frame ran since its fields were last reported (its prev_instr moved).
 bool frame_moved(Frame* f) {
     if (!f->trace_id) return true;
-    auto it = t_report->shadows.find(f->trace_id);
-    if (it == t_report->shadows.end()) return true;
-    const auto& slots = it->second.slots;
+    const Shadow* sh = t_report->find_shadow(f->trace_id);
+    if (!sh) return true;
+    const auto& slots = sh->slots;
     if (slots.size() <= 3) return true;
     const trace::Value& v = slots[3].value;  // prev_instr, the 4th field reported
     return v.kind != trace::Value::Kind::Int || v.number != (f->prev_instr < 0 ? -1 : f->prev_instr * 2);
@@ -455,14 +574,14 @@ bool frame_moved(Frame* f) {
 
 void ReportSink::report_thread_state() {
     Runtime& r = *t_rt;
-    field(ts_id, "cframe.current_frame",
-          r.current_frame ? trace::Value::pointer(frame_trace_id(r.current_frame)) : trace::Value::null());
-    field(ts_id, "exc_info", exc_item_owner(r.exc_info));
-    field(ts_id, "exc_state.exc_value", trace_value(r.exc_state.exc_value));
+    const std::vector<uint32_t>& n = ts_names;
+    set_ref(ts_id, n[0], r.current_frame ? frame_trace_id(r.current_frame) : 0);
+    set_ref(ts_id, n[1], exc_item_owner(r.exc_info).ref);
+    set_object(ts_id, n[2], r.exc_state.exc_value);
     // What the interpreter state owns (a deliberate addition, REPORTING.md).
-    field(ts_id, "interp.modules", trace_value(r.modules));
-    field(ts_id, "interp.sys_stdout", trace_value(r.sys_stdout));
-    field(ts_id, "interp.sys_stderr", trace_value(r.sys_stderr));
+    set_object(ts_id, n[3], r.modules);
+    set_object(ts_id, n[4], r.sys_stdout);
+    set_object(ts_id, n[5], r.sys_stderr);
 }
 
 // The running frame and its caller always; deeper frames while they have moved since
@@ -472,8 +591,21 @@ void ReportSink::report_frames() {
     Frame* f = t_rt->current_frame;
     for (int depth = 0; f; f = f->previous, depth++) {
         if (depth >= 2 && !frame_moved(f)) break;
+        // A generator's frame on the chain: the generator's state and saved exception
+        // move with the frame's instructions (YIELD_VALUE, an except block), which
+        // report nothing of their own.
+        if (f->owner == FRAME_OWNED_BY_GENERATOR) report_generator(gen_from_frame(f));
         report_frame_fields(f);
     }
+}
+
+// Once per sync: a generator can be both dirty and on the frame chain.
+void ReportSink::report_generator(Object* gen) {
+    if (!gen->ob_trace_id) return;
+    Shadow& sh = shadow(gen->ob_trace_id);
+    if (sh.synced == sync_count) return;
+    sh.synced = sync_count;
+    report_object(gen);
 }
 
 void ReportSink::sync() {
@@ -481,13 +613,19 @@ void ReportSink::sync() {
     // Dirty objects first (their reports may create further objects; those are
     // reported at the next event, or right here when they are referenced).
     for (int round = 0; round < 4 && !dirty.empty(); round++) {
-        std::vector<Object*> todo(dirty.begin(), dirty.end());
+        std::vector<Object*>& todo = sync_todo;  // reused: no allocation per event
+        todo.assign(dirty.begin(), dirty.end());
         dirty.clear();
         last_dirty = nullptr;
         // In id order: the set's pointer order would differ from run to run.
         std::sort(todo.begin(), todo.end(), [](Object* a, Object* b) { return a->ob_trace_id < b->ob_trace_id; });
-        std::vector<Object*> modules;
+        std::vector<Object*>& modules = sync_modules;
+        modules.clear();
         for (Object* o : todo) {
+            if (is_gen_like(o)) {
+                report_generator(o);
+                continue;
+            }
             report_object(o);
             if (is_dict(o)) {
                 auto it = module_of_dict.find(o);
@@ -496,7 +634,7 @@ void ReportSink::sync() {
         }
         for (Object* m : modules) report_object(m);
     }
-    dirty.clear();
+    if (!dirty.empty()) dirty.clear();  // clear() also wipes every bucket
     last_dirty = nullptr;
     report_frames();
     report_thread_state();
@@ -522,6 +660,22 @@ void trace_report_end() {
     object_addresses_reset();
 }
 
+uint32_t FieldName::id() {
+    if (epoch_ != t_report->epoch) {
+        id_ = t_report->name_id(text_);
+        epoch_ = t_report->epoch;
+    }
+    return id_;
+}
+
+void trace_set(uint64_t id, FieldName& name, const trace::Value& v) { t_report->set(id, name.id(), v); }
+void trace_set_object(uint64_t id, FieldName& name, Object* o) { t_report->set_object(id, name.id(), o); }
+void trace_set_int(uint64_t id, FieldName& name, int64_t n) { t_report->set_int(id, name.id(), n); }
+void trace_set_ref(uint64_t id, FieldName& name, uint64_t ref) { t_report->set_ref(id, name.id(), ref); }
+void trace_set_text(uint64_t id, FieldName& name, std::string_view text) {
+    t_report->set_text(id, name.id(), text);
+}
+
 trace::Value trace_value(Object* o) {
     if (!o) return trace::Value::null();
     if (is_inline(o)) return trace::Value::inline_text(inline_repr(o));
@@ -537,6 +691,7 @@ trace::Value trace_str_text(Object* s) {
 uint64_t frame_trace_id(Frame* f) {
     if (f->trace_id || !t_report || !t_rt) return f->trace_id;
     f->trace_id = t_rt->next_trace_id++;
+    t_report->quiet = false;
     t_report->inner->on_object_created(f->trace_id, "frame", 1);
     report_frame_fields(f);
     return f->trace_id;
@@ -546,23 +701,26 @@ void report_frame_fields(Frame* f) {
     if (!t_report) return;
     ReportSink& s = *t_report;
     uint64_t id = frame_trace_id(f);
-    if (s.syncing) {  // the same frame reached twice in one sync (a generator's and the stack's)
+    if (uint64_t stamp = s.sync_stamp()) {  // the same frame reached twice in one sync (a generator's and the stack's)
         Shadow& sh = s.shadow(id);
-        if (sh.synced == s.sync_count) return;
-        sh.synced = s.sync_count;
+        if (sh.synced == stamp) return;
+        sh.synced = stamp;
     }
     CodeObj* co = f->f_code;
     const std::vector<uint32_t>& local_names = localsplus_names(co);
     const std::vector<uint32_t>& fixed = s.frame_names;
-    s.set_ref(id, fixed[0], co->ob_trace_id);
-    s.set_object(id, fixed[1], f->f_func);
+    // f_code and f_func never change while the frame keeps its id: reported once.
+    if (s.shadow(id).slots.size() < 2) {
+        s.set_ref(id, fixed[0], co->ob_trace_id);
+        s.set_object(id, fixed[1], f->f_func);
+    }
     s.set_ref(id, fixed[2], f->previous ? frame_trace_id(f->previous) : 0);
     bool moved = s.set_int(id, fixed[3], f->prev_instr < 0 ? -1 : f->prev_instr * 2);
     // The line follows from prev_instr (the code never changes): recomputed only on a move.
     if (moved) s.set(id, fixed[4], trace::Value::integer(f->lineno()));
     else s.set_int(id, fixed[4], s.shadow(id).slots[4].value.number);
     s.set_int(id, fixed[5], f->stacktop);
-    s.set(id, fixed[6], trace::Value::inline_text(owner_name(f->owner)));
+    s.set_text(id, fixed[6], owner_name(f->owner));
     Object** lp = f->localsplus();
     int n = co->nlocalsplus;
     for (int i = 0; i < n; i++) s.set_object(id, local_names[static_cast<size_t>(i)], lp[i]);
@@ -590,8 +748,26 @@ trace::Value exc_item_owner(ExcStackItem* item) {
     return trace::Value::pointer(gen->ob_trace_id);
 }
 
+void trace_gen_event(Object* gen, const trace::Event& ev) {
+    ReportSink* s = t_report;
+    if (!s || s->syncing || !t_rt || t_sink != s) {
+        trace_fields(gen);
+        t_sink->on_event(ev);
+        return;
+    }
+    s->presync = true;
+    trace_fields(gen);
+    if (gen->ob_trace_id) s->shadow(gen->ob_trace_id).synced = s->sync_count + 1;
+    s->presync = false;
+    s->on_event(ev);
+}
+
+bool trace_event_following(const trace::Event& ev) { return t_report && t_report->forward_following(ev); }
+
 void trace_mark_dirty(Object* o) {
-    if (!t_report || !o->ob_trace_id || o == t_report->last_dirty) return;
+    if (!t_report || !o->ob_trace_id) return;
+    t_report->quiet = false;
+    if (o == t_report->last_dirty) return;
     t_report->dirty.insert(o);
     t_report->last_dirty = o;
 }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "vm/frame.h"
 #include "vm/object_address.h"
@@ -36,6 +37,35 @@ void report_frame_fields(Frame* f);
 void trace_frame_gone(Frame* f);
 // A Ref to the owner of an exc_info chain item (a generator or the thread state).
 trace::Value exc_item_owner(ExcStackItem* item);
+// A field name reported at every event (a generator's "gi_frame_state"): its id in
+// the running recording is looked up once, not hashed from the text each time.
+// Keep instances thread_local (one recording per thread).
+class FieldName {
+public:
+    constexpr explicit FieldName(std::string_view text) : text_(text) {}
+    uint32_t id();
+    std::string_view text() const { return text_; }
+
+private:
+    std::string_view text_;
+    uint64_t epoch_ = 0;   // the recording `id_` belongs to (0 = none yet)
+    uint32_t id_ = 0;
+};
+// Field reports by interned name; like TraceSink::on_field_set, each forwards only a
+// change. Only with a sink attached.
+void trace_set(uint64_t id, FieldName& name, const trace::Value& v);
+void trace_set_object(uint64_t id, FieldName& name, Object* o);  // == trace_set(trace_value(o))
+void trace_set_int(uint64_t id, FieldName& name, int64_t n);
+void trace_set_ref(uint64_t id, FieldName& name, uint64_t ref);  // a label-less pointer (0 = NULL)
+void trace_set_text(uint64_t id, FieldName& name, std::string_view text);  // an inline text
+// A generator's fields, then its event (sink.h), with nothing in between: the sync
+// before the event does not read the generator and its frame again.
+void trace_gen_event(Object* gen, const trace::Event& ev);
+// Forwards an event that directly follows the previous one, nothing having run in
+// between (ExcStateRestore right after GenResume), without the re-report before it,
+// when nothing at all was reported since that event (the re-report would find no
+// change, so the trace is the same). Returns false when the event must go the usual way.
+bool trace_event_following(const trace::Event& ev);
 // Marks a traced object as touched since the last event (only called with a sink).
 void trace_mark_dirty(Object* o);
 void trace_forget(Object* o);  // the object is being deallocated
