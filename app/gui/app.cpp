@@ -252,6 +252,8 @@ void App::save_trace(const std::string& path) {
 }
 
 void App::draw_menu() {
+    // The bar paints its own background over the window's: one full-width fill is enough.
+    ImGui::SetNextWindowBgAlpha(0.0f);
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Open...", "Ctrl+O")) { browser_saving_ = false; browser_.open(FileBrowser::Mode::Open, settings_.browser_dir); }

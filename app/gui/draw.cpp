@@ -23,11 +23,28 @@ static void head_at(ImDrawList* dl, ImVec2 from, ImVec2 tip, ImU32 color, float 
 
 void draw_arrow(ImDrawList* dl, ImVec2 p0, ImVec2 c1, ImVec2 c2, ImVec2 p3, ImU32 color, float thickness,
                 float head) {
-    // Segments by length: a short arrow needs few, and every segment is two more
-    // triangles for a software rasteriser to set up.
+    // Segments by how far the curve bends away from its chord (a polyline of n segments
+    // misses a cubic by about bend / n^2), capped by length: every segment is more
+    // triangles for a software rasteriser to set up, and the heap graph's references
+    // are mostly straight lines.
     const float span = std::abs(p3.x - p0.x) + std::abs(p3.y - p0.y);
-    const int segments = std::clamp(static_cast<int>(span / 40.0f), 4, 14);
-    dl->AddBezierCubic(p0, c1, c2, p3, color, thickness, segments);
+    const float cx = p3.x - p0.x, cy = p3.y - p0.y;
+    const float chord = std::sqrt(cx * cx + cy * cy);
+    auto off_chord = [&](ImVec2 c) {
+        const float dx = c.x - p0.x, dy = c.y - p0.y;
+        return chord < 1e-3f ? std::sqrt(dx * dx + dy * dy) : std::abs(dx * cy - dy * cx) / chord;
+    };
+    const float bend = std::max(off_chord(c1), off_chord(c2));
+    const int by_length = std::clamp(static_cast<int>(span / 40.0f), 4, 14);
+    const int segments = std::clamp(static_cast<int>(std::ceil(std::sqrt(bend))), 1, by_length);
+    if (segments == 1) {
+        // A path rather than AddLine, which would shift the line by half a pixel.
+        dl->PathLineTo(p0);
+        dl->PathLineTo(p3);
+        dl->PathStroke(color, 0, thickness);
+    } else {
+        dl->AddBezierCubic(p0, c1, c2, p3, color, thickness, segments);
+    }
     // Direction at the end: from the curve point just before the tip.
     const float t = 0.92f, u = 1 - t;
     const ImVec2 near(u * u * u * p0.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * p3.x,
@@ -79,6 +96,11 @@ void draw_dashed_rect(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 color, float
     dashed(ImVec2(max.x, min.y), max);
     dashed(max, ImVec2(min.x, max.y));
     dashed(ImVec2(min.x, max.y), min);
+}
+
+void fill_box(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 color) {
+    if (color == ImGui::GetColorU32(ImGuiCol_WindowBg)) return;
+    dl->AddRectFilled(min, max, color);
 }
 
 }  // namespace ys::gui

@@ -24,6 +24,9 @@ void draw_hatch(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 color, float spaci
 // Text clipped to a cell, vertically centred, left aligned with padding.
 void draw_cell_text(ImDrawList* dl, ImFont* font, float size, ImVec2 min, ImVec2 max, const std::string& text,
                     ImU32 color, float padding = 4.0f);
+// A filled rectangle, left out when it is the colour of the window behind it (canvases
+// have no background of their own): a software rasteriser shades every pixel of it.
+void fill_box(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 color);
 // A dashed rectangle outline.
 void draw_dashed_rect(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 color, float thickness, float dash = 6.0f);
 

@@ -90,7 +90,7 @@ void ExceptionsPanel::draw(PanelContext& ctx) {
         }
         const bool changed = st.diff.field_changed(o.id, field);
         const ImVec2 a(origin.x, y), b(origin.x + w, y + item_h);
-        dl->AddRectFilled(a, b, IM_COL32(240, 240, 240, 255));
+        fill_box(dl, a, b, th.suspended_fill);
         dl->AddRect(a, b, changed ? th.changed : th.suspended, 0, 0, changed ? 2.0f : 1.0f);
         const std::string owner = st.label(o.id) + "." + std::string(prefix) + "exc_state";
         dl->AddText(font, size, ImVec2(a.x + pad, a.y + pad), th.text_dim, owner.c_str());

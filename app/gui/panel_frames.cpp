@@ -61,7 +61,7 @@ void FramesPanel::draw(PanelContext& ctx) {
     auto frame_box = [&](ImVec2 p, const trace::FrameInfo& f, bool suspended, bool innermost) {
         const ImVec2 q(p.x + col_w, p.y + box_h);
         if (q.y < clip_top || p.y > clip_bottom) return;   // off screen
-        dl->AddRectFilled(p, q, suspended ? IM_COL32(236, 236, 236, 255) : th.box_fill);
+        fill_box(dl, p, q, suspended ? th.suspended_fill : th.box_fill);
         const bool changed = st.diff.created_here(f.frame) || st.diff.field_changed(f.frame, "previous") ||
                              (f.generator && st.event.subject == f.generator);
         if (suspended)

@@ -40,15 +40,11 @@ void HeapPanel::build_scene(PanelContext& ctx, const view::GraphOptions& o, floa
         Node n;
         n.id = obj.id;
         n.rect = layout.rect(obj.id, o);
-        n.title = st.label(obj.id);
+        n.refcount = obj.refcount;
         n.cycle = an.cycle_of(obj.id);
         n.garbage = an.is_unreachable(obj.id);
         n.created = st.diff.created_here(obj.id);
         n.rc_changed = st.diff.refcount_changed(obj.id);
-        char line2[96];
-        std::snprintf(line2, sizeof line2, "#%llu  rc %lld%s", static_cast<unsigned long long>(obj.id),
-                      static_cast<long long>(obj.refcount), n.garbage ? "  garbage" : (n.cycle >= 0 ? "  cycle" : ""));
-        n.detail = line2;
         for (const auto& f : obj.fields) {
             if (f.value.kind != trace::Value::Kind::Ref || !st.alive(f.value.ref)) continue;
             Edge e;
@@ -191,7 +187,7 @@ void HeapPanel::draw(PanelContext& ctx) {
     }
     const float pad = 3.0f * zoom_;
     const float tsize = fsize * std::clamp(zoom_, 0.6f, 1.2f);
-    for (const auto& n : scene_.nodes) {
+    for (auto& n : scene_.nodes) {
         if (!n.rect.overlaps(view_rect)) continue;
         const ImVec2 a(origin.x + n.rect.x, origin.y + n.rect.y), b(origin.x + n.rect.right(), origin.y + n.rect.bottom());
         const bool selected = ctx.view.selected == n.id;
@@ -206,6 +202,13 @@ void HeapPanel::draw(PanelContext& ctx) {
         if (selected) { border = th.selected; bw = 3.0f; }
         dl->AddRect(a, b, border, 0.0f, 0, bw);
         if (text) {
+            if (n.title.empty()) {
+                n.title = st.label(n.id);
+                char line2[96];
+                std::snprintf(line2, sizeof line2, "#%llu  rc %lld%s", static_cast<unsigned long long>(n.id),
+                              static_cast<long long>(n.refcount), n.garbage ? "  garbage" : (n.cycle >= 0 ? "  cycle" : ""));
+                n.detail = line2;
+            }
             const ImVec4 clip(a.x, a.y, b.x - pad, b.y);
             dl->AddText(font, tsize, ImVec2(a.x + pad, a.y + pad), th.text, n.title.c_str(), nullptr, 0, &clip);
             dl->AddText(font, tsize, ImVec2(a.x + pad, a.y + pad + tsize), n.rc_changed ? th.changed : th.text_dim,

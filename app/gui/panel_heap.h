@@ -22,7 +22,10 @@ private:
     struct Node {
         trace::ObjectId id = 0;
         view::Rect rect;
+        // Written when the node is first drawn with text: a scrubbed step shows a few
+        // dozen of its thousands of nodes.
         std::string title, detail;
+        int64_t refcount = 0;
         int cycle = -1;
         bool garbage = false, created = false, rc_changed = false;
     };

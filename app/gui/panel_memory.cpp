@@ -163,7 +163,9 @@ void MemoryPanel::draw(PanelContext& ctx) {
             const auto& rs = spec.rows[r];
             const ImVec2 rmin = to_im({rg.row.x, rg.row.y}, origin), rmax = to_im({rg.row.right(), rg.row.bottom()}, origin);
             if (off_screen(rmin, rmax)) continue;
-            dl->AddLine(rmin, ImVec2(rmax.x, rmin.y), th.grid);
+            // Grid lines as one-pixel rectangles: the same pixels as a 1 px AddLine, without
+            // its anti-aliasing fringe (two more rows of pixels to shade per line).
+            dl->AddRectFilled(rmin, ImVec2(rmax.x, rmin.y + 1), th.grid);
             const ImVec2 fmin = to_im({rg.field.x, rg.field.y}, origin), fmax = to_im({rg.field.right(), rg.field.bottom()}, origin);
             const ImVec2 vmin = to_im({rg.value.x, rg.value.y}, origin), vmax = to_im({rg.value.right(), rg.value.bottom()}, origin);
             const ImVec2 gmin = to_im({rg.target.x, rg.target.y}, origin), gmax = to_im({rg.target.right(), rg.target.bottom()}, origin);
@@ -172,8 +174,8 @@ void MemoryPanel::draw(PanelContext& ctx) {
                            rs.indent ? th.text_dim : th.text, pad);
             draw_cell_text(dl, font, size, vmin, vmax, view::elide(rs.value, 40), th.text, pad);
             draw_cell_text(dl, font, size, gmin, gmax, view::elide(rs.target, 40), th.text_dim, pad);
-            dl->AddLine(ImVec2(vmin.x, rmin.y), ImVec2(vmin.x, rmax.y), th.grid);
-            dl->AddLine(ImVec2(gmin.x, rmin.y), ImVec2(gmin.x, rmax.y), th.grid);
+            dl->AddRectFilled(ImVec2(vmin.x, rmin.y), ImVec2(vmin.x + 1, rmax.y), th.grid);
+            dl->AddRectFilled(ImVec2(gmin.x, rmin.y), ImVec2(gmin.x + 1, rmax.y), th.grid);
             if (rs.changed) dl->AddRect(ImVec2(vmin.x + 1, vmin.y + 1), ImVec2(gmax.x - 1, gmax.y - 1), th.changed, 0, 0, 2.0f);
             if (hovered_window && mouse.x >= rmin.x && mouse.x < rmax.x && mouse.y >= rmin.y && mouse.y < rmax.y) {
                 tip = rs.field + " = " + rs.value + (rs.target.empty() ? "" : "  \xE2\x86\x92 " + rs.target);

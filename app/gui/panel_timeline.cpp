@@ -62,7 +62,11 @@ void TimelinePanel::draw(PanelContext& ctx) {
     ImGui::InvisibleButton("scrubber", ImVec2(w, h));
     const bool active = ImGui::IsItemActive();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), IM_COL32(250, 250, 250, 255));
+    // The strip's background is filled only where no run of events covers it (above and
+    // below the runs, and in empty columns): each pixel shaded once.
+    const ImU32 strip_bg = IM_COL32(250, 250, 250, 255);
+    dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + 3), strip_bg);
+    dl->AddRectFilled(ImVec2(p0.x, p0.y + h - 3), ImVec2(p0.x + w, p0.y + h), strip_bg);
     const int width = static_cast<int>(w);
     if (&doc != doc_ || width != width_ || ctx.view.filter != mask_) {
         bins_ = index.bins(0, static_cast<int64_t>(steps), width, ctx.view.filter);
@@ -78,10 +82,9 @@ void TimelinePanel::draw(PanelContext& ctx) {
         const int kind = view::pick_kind(bins_[static_cast<size_t>(c)], priority);
         int end = c + 1;
         while (end < width && view::pick_kind(bins_[static_cast<size_t>(end)], priority) == kind) ++end;
-        if (kind >= 0)
-            dl->AddRectFilled(ImVec2(p0.x + static_cast<float>(c), p0.y + 3),
-                              ImVec2(p0.x + static_cast<float>(end), p0.y + h - 3),
-                              event_color(static_cast<trace::EventKind>(kind)));
+        dl->AddRectFilled(ImVec2(p0.x + static_cast<float>(c), p0.y + 3),
+                          ImVec2(p0.x + static_cast<float>(end), p0.y + h - 3),
+                          kind >= 0 ? event_color(static_cast<trace::EventKind>(kind)) : strip_bg);
         c = end;
     }
     // Annotated steps: small marks on top.

@@ -26,6 +26,9 @@ void apply_imgui_style(bool high_contrast) {
     style.WindowRounding = 0;
     style.FrameRounding = 2;
     style.WindowBorderSize = 1;
+    // No scrollbar track: the light theme's is a barely visible tint, and on a software
+    // rasteriser every scrolling panel pays for it (the grab still shows where one is).
+    style.Colors[ImGuiCol_ScrollbarBg].w = 0;
     if (high_contrast) {
         style.Colors[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
         style.Colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);

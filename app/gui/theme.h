@@ -24,6 +24,9 @@ struct Theme {
     ImU32 selected = IM_COL32(0, 120, 215, 255);
     ImU32 current_line = IM_COL32(255, 236, 150, 255);
     ImU32 suspended = IM_COL32(150, 150, 150, 255);
+    // Suspended things (generator frames, saved exception states): the light theme's
+    // window grey, so that on a light-theme panel the fill costs nothing (fill_box).
+    ImU32 suspended_fill = IM_COL32(240, 240, 240, 255);
     float line_thickness = 2.0f;   // whole pixels draw cheaply (ImGui line texture)
 };
 
