@@ -306,6 +306,19 @@ StructBox struct_layout(const HeapState& state, ObjectId id, LayoutProfile profi
     return box;
 }
 
+namespace {
+
+// The generator-like object this step is about: the event's subject when it is one,
+// else the one whose frame runs innermost.
+ObjectId focus_generator(const HeapState& state) {
+    if (const ObjectState* s = state.find(state.event.subject); s && !trace::gen_prefix(s->type).empty()) return s->id;
+    for (const auto& f : state.frame_stack)
+        if (f.generator) return f.generator;
+    return 0;
+}
+
+}  // namespace
+
 std::vector<ObjectId> layout_objects(const HeapState& state, LayoutProfile profile) {
     std::vector<ObjectId> gens, frames;
     // frame -> the generator embedding it, found in one pass (not one scan per frame:
@@ -327,6 +340,14 @@ std::vector<ObjectId> layout_objects(const HeapState& state, LayoutProfile profi
             const ObjectState* go = state.find(g);
             if (go && !finished(go->text(std::string(trace::gen_prefix(go->type)) + "frame_state"))) frames.push_back(o.id);
         }
+    }
+    // Id order keeps boxes in place from step to step; but with many coroutines alive
+    // (an asyncio program) the one the step is about would be far down, so it goes first.
+    constexpr size_t kStablePlaces = 3;
+    if (ObjectId focus = focus_generator(state)) {
+        auto it = std::find(gens.begin(), gens.end(), focus);
+        if (it != gens.end() && static_cast<size_t>(it - gens.begin()) >= kStablePlaces)
+            std::rotate(gens.begin(), it, it + 1);
     }
     gens.insert(gens.end(), frames.begin(), frames.end());
     return gens;
