@@ -230,7 +230,8 @@ void App::handle_keys() {
 std::vector<std::string> App::example_files(const std::string& dir) const {
     std::vector<std::string> out;
     std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    // Subfolders too: the Level-2 examples and traces live in level2/.
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string ext = it->path().extension().string();
         if (ext == ".py" || ext == ".json" || ext == ".ystrace") out.push_back(it->path().string());
     }
@@ -278,14 +279,16 @@ void App::draw_menu() {
     if (ImGui::BeginMenu("Examples")) {
         std::string chosen;
         ImGui::TextDisabled("programs (recorded when opened)");
-        for (const auto& f : example_files(source_dir() + "/assets/examples"))
-            if (ImGui::MenuItem(fs::path(f).filename().string().c_str())) chosen = f;
+        const std::string examples_dir = source_dir() + "/assets/examples";
+        for (const auto& f : example_files(examples_dir))
+            if (ImGui::MenuItem(fs::relative(f, examples_dir).string().c_str())) chosen = f;
         ImGui::Separator();
         ImGui::TextDisabled("shipped traces");
-        const auto traces = example_files(source_dir() + "/traces");
+        const std::string traces_dir = source_dir() + "/traces";
+        const auto traces = example_files(traces_dir);
         if (traces.empty()) ImGui::TextDisabled("  (none yet)");
         for (const auto& f : traces)
-            if (ImGui::MenuItem(fs::path(f).filename().string().c_str())) chosen = f;
+            if (ImGui::MenuItem(fs::relative(f, traces_dir).string().c_str())) chosen = f;
         if (!chosen.empty()) open_path(chosen);
         ImGui::EndMenu();
     }
