@@ -69,7 +69,6 @@ const char* change_kind_name(Change::Kind kind) {
 
 Trace::Trace() {
     strings_.emplace_back();
-    string_ids_.emplace(std::string(), 0);
     extras_.emplace_back();
     header.tool_version = tool_version();
 }
@@ -92,17 +91,41 @@ uint32_t Trace::intern(std::string_view s) {
     if (intern_cache_.size() != kInternCache) intern_cache_.assign(kInternCache, 0);  // moved-from
     uint32_t& cached = intern_cache_[intern_slot(s, kInternCache)];
     if (cached && cached < strings_.size() && strings_[cached] == s) return cached;
-    auto it = string_ids_.find(s);
-    uint32_t id;
-    if (it != string_ids_.end()) {
-        id = it->second;
-    } else {
-        id = static_cast<uint32_t>(strings_.size());
-        strings_.emplace_back(s);
-        string_ids_.emplace(strings_.back(), id);
+    // At most half full (also rebuilds a moved-from or freshly read table).
+    if ((string_ids_used_ + 1) * 2 > string_ids_.size() || string_ids_used_ + 1 < strings_.size())
+        rebuild_string_ids(std::max<size_t>(string_ids_.size() * 2, 1024));
+    const uint64_t h = std::hash<std::string_view>{}(s);
+    const uint32_t tag = static_cast<uint32_t>(h);
+    const size_t mask = string_ids_.size() - 1;
+    for (size_t i = static_cast<size_t>(h >> 32) & mask;; i = (i + 1) & mask) {
+        IdSlot& slot = string_ids_[i];
+        if (!slot.id_plus1) {
+            uint32_t id = static_cast<uint32_t>(strings_.size());
+            strings_.emplace_back(s);
+            slot = IdSlot{id + 1, tag};
+            string_ids_used_++;
+            cached = id;
+            return id;
+        }
+        if (slot.hash == tag && strings_[slot.id_plus1 - 1] == s) {
+            cached = slot.id_plus1 - 1;
+            return cached;
+        }
     }
-    cached = id;
-    return id;
+}
+
+void Trace::rebuild_string_ids(size_t slots) {
+    while (slots < strings_.size() * 2) slots *= 2;
+    string_ids_.assign(slots, IdSlot{});
+    string_ids_used_ = 0;
+    const size_t mask = slots - 1;
+    for (uint32_t id = 1; id < strings_.size(); id++) {  // [0] is "", answered before the table
+        const uint64_t h = std::hash<std::string_view>{}(strings_[id]);
+        size_t i = static_cast<size_t>(h >> 32) & mask;
+        while (string_ids_[i].id_plus1) i = (i + 1) & mask;
+        string_ids_[i] = IdSlot{id + 1, static_cast<uint32_t>(h)};
+        string_ids_used_++;
+    }
 }
 
 PackedValue Trace::pack(const Value& v) {
@@ -273,7 +296,7 @@ size_t Trace::memory_bytes() const {
     size_t bytes = steps_.capacity() * sizeof(StepRecord) + changes_.capacity() * sizeof(Change) +
                    extras_.capacity() * sizeof(StepExtra) + strings_.capacity() * sizeof(std::string);
     for (const auto& s : strings_) bytes += s.size() > 15 ? s.capacity() + 1 : 0;
-    bytes += string_ids_.size() * (sizeof(std::string) + sizeof(uint32_t) + 2 * sizeof(void*));
+    bytes += string_ids_.capacity() * sizeof(IdSlot);
     return bytes;
 }
 

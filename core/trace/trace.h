@@ -146,11 +146,16 @@ private:
     std::vector<Change> changes_;
     std::vector<StepExtra> extras_;      // [0] is the empty extra
     std::vector<std::string> strings_;   // [0] is ""
-    struct StringHash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    // The strings by content: an open-addressed table (no allocation per new string;
+    // every distinct int a program makes is one) of string id + 1 (0 = empty), with
+    // the hash's low bits beside it so most probes compare no text.
+    struct IdSlot {
+        uint32_t id_plus1 = 0;
+        uint32_t hash = 0;
     };
-    std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> string_ids_;
+    std::vector<IdSlot> string_ids_;
+    size_t string_ids_used_ = 0;
+    void rebuild_string_ids(size_t slots);
     // Recording interns the same field names and small reprs millions of times: a
     // direct-mapped cache (string id + 1, 0 = empty) answers most with one compare.
     static constexpr size_t kInternCache = 4096;

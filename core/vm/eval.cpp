@@ -4,6 +4,7 @@
 // exception table. Instruction semantics follow Python/ceval.c instruction for
 // instruction, including the order in which references are dropped.
 #include "vm/eval_support.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -48,11 +49,11 @@ Object* eval_frame(Frame* frame, bool throwflag) {
     trace::TraceSink* const sink = t_sink;
 
     frame->previous = r.current_frame;
-    r.current_frame = frame;
+    r.current_frame = mark_running(frame);
     frame->is_entry = true;
     if (r.c_depth >= kMaxCDepth) {
         raise(&RecursionError_Type, "maximum recursion depth exceeded");
-        r.current_frame = frame->previous;
+        r.current_frame = mark_running(frame->previous);
         return nullptr;
     }
     // CPython 3.11.7 counts one recursion unit per frame (entry frames included):
@@ -501,7 +502,7 @@ resume_frame:
                 SAVE();
                 if (t_sink) report_frame(trace::EventKind::FramePop, frame);
                 leave_recursive_call();  // _Py_LeaveRecursiveCallPy
-                r.current_frame = frame->previous;
+                r.current_frame = mark_running(frame->previous);
                 r.c_depth--;
                 return retval;
             }
@@ -512,12 +513,12 @@ resume_frame:
                 leave_recursive_call();
                 if (!frame->is_entry) {
                     Frame* dying = frame;
-                    frame = r.current_frame = dying->previous;
+                    frame = r.current_frame = mark_running(dying->previous);
                     pop_frame(dying);
                     *(frame->localsplus() + frame->stacktop++) = retval;
                     goto resume_frame;
                 }
-                r.current_frame = frame->previous;
+                r.current_frame = mark_running(frame->previous);
                 r.c_depth--;
                 return retval;
             }
@@ -532,7 +533,7 @@ resume_frame:
                 if (!frame->is_entry) {
                     Frame* prev = frame->previous;
                     release_frame_memory(frame);
-                    frame = r.current_frame = prev;
+                    frame = r.current_frame = mark_running(prev);
                     *(frame->localsplus() + frame->stacktop++) = gen;
                     goto resume_frame;
                 }
@@ -627,6 +628,7 @@ resume_frame:
                 SET_TOP(info->exc_value ? info->exc_value : none());
                 PUSH(newref(value));
                 info->exc_value = value;
+                if (sink) [[unlikely]] trace_exc_item_written(info);
                 if (t_sink) report_caught(frame, value);
                 break;
             }
@@ -634,6 +636,7 @@ resume_frame:
                 ExcStackItem* info = r.exc_info;
                 Object* value = info->exc_value;
                 info->exc_value = POP();
+                if (sink) [[unlikely]] trace_exc_item_written(info);
                 xdecref(value);
                 break;
             }
@@ -722,7 +725,7 @@ resume_frame:
                     SKIP_CACHES(CALL);
                     frame->prev_instr = next - 1;
                     nf->previous = frame;
-                    frame = r.current_frame = nf;
+                    frame = r.current_frame = mark_running(nf);
                     goto start_frame;
                 }
                 SAVE();
@@ -789,13 +792,13 @@ exit_unwind:
     leave_recursive_call();  // _Py_LeaveRecursiveCallPy
 exit_unwind_noframe:
     if (frame->is_entry) {
-        r.current_frame = frame->previous;
+        r.current_frame = mark_running(frame->previous);
         r.c_depth--;
         return nullptr;
     }
     {
         Frame* dying = frame;
-        frame = r.current_frame = dying->previous;
+        frame = r.current_frame = mark_running(dying->previous);
         pop_frame(dying);
     }
 resume_with_error:

@@ -212,7 +212,7 @@ void return_generator_from_entry(Frame* frame) {
     incref(frame->f_func);
     incref(frame->f_code);
     frame->frame_obj = nullptr;
-    rt().current_frame = frame->previous;
+    rt().current_frame = mark_running(frame->previous);
 }
 
 }  // namespace ys::vm

@@ -38,6 +38,7 @@ Frame* alloc_thread_frame(CodeObj* code) {
     *reinterpret_cast<size_t*>(t_chunk->top) = size;  // footer: lets pop find the start
     t_chunk->top += sizeof(size_t);
     f->trace_id = 0;
+    f->report_stale = true;
     return f;
 }
 
@@ -85,6 +86,7 @@ static void take_ownership(FrameObject* fo, Frame* frame) {
     fo->owned = copy;
     fo->f_frame = copy;
     copy->owner = FRAME_OWNED_BY_FRAME_OBJECT;
+    copy->report_stale = true;
     frame->trace_id = 0;  // the id moves with the frame into the frame object
     if (copy->prev_instr < 0) copy->prev_instr = 0;
     Frame* prev = frame->previous;

@@ -71,10 +71,20 @@ struct Frame {
     bool is_entry;                // the eval loop returns to C++ when this frame returns
     uint64_t trace_id;            // the frame's trace id (0 until reported; trace_report.cpp)
     uint8_t owner;
+    // Set whenever the frame becomes the running one (mark_running) or is written
+    // from outside (a callee's except block storing into its generator's exc state):
+    // the trace reporter re-reads a frame that is not running only while this is set,
+    // and clears it then. A frame that is not running cannot otherwise change.
+    bool report_stale;
     Object** localsplus() { return reinterpret_cast<Object**>(this + 1); }
     int lasti_bytes() const { return prev_instr * 2; }
     int lineno() const;           // line of prev_instr (or the first line)
 };
+// Every `current_frame = f` goes through this (see Frame::report_stale).
+inline Frame* mark_running(Frame* f) {
+    if (f) f->report_stale = true;
+    return f;
+}
 inline size_t frame_size_bytes(const CodeObj* code) {
     return sizeof(Frame) + sizeof(Object*) * static_cast<size_t>(code->framesize);
 }

@@ -116,9 +116,9 @@ Object* make_generator(Frame* frame) {
         Runtime& r = rt();
         Frame* running = r.current_frame;
         gf->previous = frame->previous;
-        r.current_frame = gf;
+        r.current_frame = mark_running(gf);
         gen_event(type == &Generator_Type ? trace::EventKind::GenCreate : trace::EventKind::CoroCreate, gen);
-        r.current_frame = running;
+        r.current_frame = mark_running(running);
         gf->previous = nullptr;
     }
     return gen;
@@ -361,13 +361,14 @@ Object* gen_throw_inner(GenObject* gen, bool close_on_genexit, Object* typ, Obje
     if (yf->ob_type == &Generator_Type || is_coroutine(yf)) {
         Frame* prev = r.current_frame;
         frame->previous = prev;
-        r.current_frame = frame;
+        r.current_frame = mark_running(frame);
         int8_t state = gen->gi_frame_state;
         set_frame_state(gen, FRAME_EXECUTING);
         ret = gen_throw_inner(static_cast<GenObject*>(yf), close_on_genexit, typ, val, tb);
         set_frame_state(gen, state);
-        r.current_frame = prev;
+        r.current_frame = mark_running(prev);
         frame->previous = nullptr;
+        frame->report_stale = true;  // its generator's state moved back while another frame ran
     } else {
         bool error;
         Object* meth = lookup_attr(yf, intern("throw"), &error);

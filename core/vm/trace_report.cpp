@@ -10,8 +10,10 @@
 // module namespace is re-read only when a store marked its dict dirty. Field names
 // reach the recorder as its own string ids (interned once), shadows are found by trace
 // id in a flat index, an event that directly follows another with nothing reported in
-// between skips the re-report, and a generator reported right before its event is not
-// read again by that event's sync. None of this changes what is recorded.
+// between skips the re-report, a generator reported right before its event is not
+// read again by that event's sync, and a frame below the running one is re-read only
+// when it ran or was written since its last re-report (Frame::report_stale). None of
+// this changes what is recorded.
 #include "vm/trace_report.h"
 
 #include <algorithm>
@@ -27,18 +29,13 @@
 #include "trace/recorder.h"
 #include "vm/genobject.h"
 #include "vm/runtime.h"
+#include "vm/trace_value_text.h"
 
 namespace ys::vm {
 
 std::string str_repr_text(std::string_view s);  // str_core.cpp: repr of a str's UTF-8
 
 namespace {
-
-bool is_inline(Object* o) {
-    Type* t = o->ob_type;
-    return t == &Int_Type || t == &Bool_Type || t == &Float_Type || t == &Str_Type || t == &None_Type ||
-           t == &NotImplemented_Type || t == &Ellipsis_Type;
-}
 
 // The last reported value of one field; `seen` marks the fields met by a full re-scan.
 struct FieldSlot {
@@ -381,49 +378,6 @@ void field_object(uint64_t id, std::string_view name, Object* o) {
     t_report->set_object(id, t_report->name_id(name), o);
 }
 
-// repr(str) for the common case, an ASCII string with nothing to escape (names,
-// keys); anything else goes through the full rules.
-std::string str_repr(Object* o) {
-    const StrObject* so = static_cast<StrObject*>(o);
-    const std::string& v = so->value;
-    if (so->ascii) {
-        bool single = false, dbl = false;
-        for (char c : v) {
-            if (c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return str_repr_text(v);
-            single |= c == '\'';
-            dbl |= c == '"';
-        }
-        if (!single || !dbl) {
-            char q = single ? '"' : '\'';
-            std::string out;
-            out.reserve(v.size() + 2);
-            out.push_back(q);
-            out += v;
-            out.push_back(q);
-            return out;
-        }
-    }
-    return str_repr_text(v);
-}
-
-// An inline value's repr, without making Python objects for the common kinds.
-std::string inline_repr(Object* o) {
-    Type* t = o->ob_type;
-    if (t == &Int_Type && !int_is_big(o)) {
-        char buf[24];
-        auto r = std::to_chars(buf, buf + sizeof buf, int_value(o));
-        return std::string(buf, r.ptr);
-    }
-    if (t == &Str_Type) return str_repr(o);
-    if (t == &None_Type) return "None";
-    if (t == &Bool_Type) return o == YS_True ? "True" : "False";
-    Object* saved = err_fetch();
-    std::string r = repr_string(o);
-    err_clear();
-    err_restore(saved);
-    return r;
-}
-
 std::string key_name(Object* k) {
     if (is_inline(k)) return inline_repr(k);
     trace_created(k);
@@ -587,15 +541,20 @@ void ReportSink::report_thread_state() {
 // The running frame and its caller always; deeper frames while they have moved since
 // their last report (a frame runs only when every frame above it on the chain was
 // pushed or resumed after, so the first one that has not moved ends the walk).
+// A frame below the running one is skipped when it has not run (nor been written)
+// since its last re-report (Frame::report_stale): re-reading it would find no change.
 void ReportSink::report_frames() {
-    Frame* f = t_rt->current_frame;
+    Frame* running = t_rt->current_frame;
+    Frame* f = running;
     for (int depth = 0; f; f = f->previous, depth++) {
         if (depth >= 2 && !frame_moved(f)) break;
+        if (f != running && !f->report_stale && f->trace_id) continue;
         // A generator's frame on the chain: the generator's state and saved exception
         // move with the frame's instructions (YIELD_VALUE, an except block), which
         // report nothing of their own.
         if (f->owner == FRAME_OWNED_BY_GENERATOR) report_generator(gen_from_frame(f));
         report_frame_fields(f);
+        if (f != running) f->report_stale = false;
     }
 }
 
@@ -746,6 +705,12 @@ trace::Value exc_item_owner(ExcStackItem* item) {
     GenObject* gen = reinterpret_cast<GenObject*>(reinterpret_cast<char*>(item) - offsetof(GenObject, gi_exc_state));
     trace_created(gen);
     return trace::Value::pointer(gen->ob_trace_id);
+}
+
+void trace_exc_item_written(ExcStackItem* item) {
+    if (!t_rt || item == &t_rt->exc_state) return;
+    GenObject* gen = reinterpret_cast<GenObject*>(reinterpret_cast<char*>(item) - offsetof(GenObject, gi_exc_state));
+    gen->iframe()->report_stale = true;
 }
 
 void trace_gen_event(Object* gen, const trace::Event& ev) {

@@ -66,6 +66,9 @@ void trace_gen_event(Object* gen, const trace::Event& ev);
 // when nothing at all was reported since that event (the re-report would find no
 // change, so the trace is the same). Returns false when the event must go the usual way.
 bool trace_event_following(const trace::Event& ev);
+// The running frame stored into an exc_info item, which may be a calling generator's
+// (an except block in a plain function it called): that generator is re-read.
+void trace_exc_item_written(ExcStackItem* item);
 // Marks a traced object as touched since the last event (only called with a sink).
 void trace_mark_dirty(Object* o);
 void trace_forget(Object* o);  // the object is being deallocated

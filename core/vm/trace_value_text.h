@@ -1,0 +1,22 @@
+// The text of the values a trace shows inline rather than as objects (REPORTING.md:
+// int, float, bool, None, str and the other immutable singletons), for the VM's
+// reporting wrapper (trace_report.cpp).
+#pragma once
+
+#include <string>
+
+#include "vm/runtime.h"
+
+namespace ys::vm {
+
+// Whether `o` appears in the trace as an inline value, not a traced object.
+inline bool is_inline(Object* o) {
+    Type* t = o->ob_type;
+    return t == &Int_Type || t == &Bool_Type || t == &Float_Type || t == &Str_Type || t == &None_Type ||
+           t == &NotImplemented_Type || t == &Ellipsis_Type;
+}
+
+// An inline value's repr, without making Python objects for the common kinds.
+std::string inline_repr(Object* o);
+
+}  // namespace ys::vm
