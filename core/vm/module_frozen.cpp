@@ -9,6 +9,7 @@
 
 #include "lang/compiler.h"
 #include "vm/frame.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -54,6 +55,9 @@ int exec_frozen_module(std::string_view name, Object* module) {
     Object* globals = static_cast<ModuleObject*>(module)->md_dict;
     if (Object* builtins_mod = dict_get_cstr(rt().modules, "builtins"))
         if (dict_set_cstr(globals, "__builtins__", builtins_mod) < 0) return -1;
+    // CPython imports its library before the program runs (or, for asyncio, in C and
+    // Python the student did not write): the import is not the student's steps.
+    UnrecordedScope unrecorded;
     Object* co = new_code(code);
     if (!co) return -1;
     Object* result = run_module_code(static_cast<CodeObj*>(co), globals);

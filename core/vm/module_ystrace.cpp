@@ -8,6 +8,7 @@
 
 #include "vm/builtins_util.h"
 #include "vm/frame.h"
+#include "vm/trace_report.h"
 
 namespace ys::vm {
 
@@ -33,15 +34,12 @@ static bool loop_event_kind(std::string_view name, trace::EventKind* kind) {
     return false;
 }
 
-// Runs the library's describing code (a handle's callback name and arguments) with
-// the sink detached: those frames and objects exist only because a trace is being
-// recorded, CPython's C event loop has no such code, so they must not be steps.
+// Runs the library's describing code (a handle's callback name and arguments)
+// unrecorded: those frames exist only because a trace is being recorded, CPython's C
+// event loop has no such code, so they must not be steps.
 static Object* call_unrecorded(Object* func, Object* const* args, size_t nargs) {
-    trace::TraceSink* saved = t_sink;
-    t_sink = nullptr;
-    Object* result = call(func, args, nargs);
-    t_sink = saved;
-    return result;
+    UnrecordedScope unrecorded;
+    return call(func, args, nargs);
 }
 
 // event(kind, subject, text) or event(kind, subject, describe, *args): kind is

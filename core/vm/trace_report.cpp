@@ -329,6 +329,9 @@ public:
         inner->on_object_freed(id);
     }
     void on_event(const trace::Event& e) override {
+        // Unrecorded code: its heap changes are kept (they land in the next step),
+        // its events are not steps. Output still is: nothing printed may be lost.
+        if (unrecorded_depth > 0 && e.kind != trace::EventKind::Output) return;
         if (syncing || !t_rt) {
             quiet = false;
             inner->on_event(e);
@@ -352,6 +355,7 @@ public:
     }
     // The event with what on_event adds, but no re-report.
     bool forward_following(const trace::Event& e) {
+        if (unrecorded_depth > 0) return true;  // swallowed, as on_event would
         if (!quiet || syncing || !t_rt) return false;
         trace::Event ev = e;
         ev.virtual_time = t_rt->virtual_clock;
@@ -364,6 +368,7 @@ public:
         inner->on_event(ev);
         return true;
     }
+    int unrecorded_depth = 0;
     void sync();
     void report_thread_state();
     void report_frames();
@@ -725,6 +730,16 @@ void trace_gen_event(Object* gen, const trace::Event& ev) {
     if (gen->ob_trace_id) s->shadow(gen->ob_trace_id).synced = s->sync_count + 1;
     s->presync = false;
     s->on_event(ev);
+}
+
+void trace_unrecorded_begin() {
+    if (t_report) t_report->unrecorded_depth++;
+}
+
+void trace_unrecorded_end() {
+    if (!t_report) return;
+    t_report->unrecorded_depth--;
+    t_report->quiet = false;  // what ran unrecorded is re-read at the next event
 }
 
 bool trace_event_following(const trace::Event& ev) { return t_report && t_report->forward_following(ev); }

@@ -74,4 +74,16 @@ void trace_mark_dirty(Object* o);
 void trace_forget(Object* o);  // the object is being deallocated
 void trace_remember_static(Object* o);  // an immortal object got an id in this run
 
+// Code that runs only because a trace is recorded (describing a loop handle), or that
+// CPython runs before the program starts (importing the frozen asyncio library):
+// its events are not steps; its heap changes are kept and land in the next step.
+void trace_unrecorded_begin();
+void trace_unrecorded_end();
+struct UnrecordedScope {
+    UnrecordedScope() { trace_unrecorded_begin(); }
+    ~UnrecordedScope() { trace_unrecorded_end(); }
+    UnrecordedScope(const UnrecordedScope&) = delete;
+    UnrecordedScope& operator=(const UnrecordedScope&) = delete;
+};
+
 }  // namespace ys::vm
