@@ -167,7 +167,9 @@ std::string describe_step(const HeapState& st) {
                 case trace::ResumeHow::YieldFrom: how = "yield from (SEND) with " + value_words(st, e.value); break;
                 default: how = "?"; break;
             }
-            return who + " is resumed by " + how + "; its frame state is FRAME_EXECUTING.";
+            // CPython's order (gen_send_ex2): the exception state goes on the chain,
+            // then gi_frame_state becomes FRAME_EXECUTING and the frame runs.
+            return who + " is resumed by " + how + "; next its exception state is pushed, then its frame runs (FRAME_EXECUTING).";
         }
         case EventKind::GenYield: {
             std::string s = who + " yielded " + value_words(st, e.value) + at_line(e);

@@ -9,7 +9,7 @@ namespace {
 TEST(Describe, OneSentencePerStep) {
     trace::Trace t = ys::testing::build_hand_trace();
     trace::Replay r(t);
-    EXPECT_EQ(describe_step(r.seek(3)), "fib is resumed by next(); its frame state is FRAME_EXECUTING.");
+    EXPECT_EQ(describe_step(r.seek(3)), "fib is resumed by next(); next its exception state is pushed, then its frame runs (FRAME_EXECUTING).");
     EXPECT_EQ(describe_step(r.seek(7)),
               "fib yielded 1 at line 5 (f_lasti 16) while handling ZeroDivisionError: division by zero.");
     EXPECT_EQ(describe_step(r.seek(8)),
