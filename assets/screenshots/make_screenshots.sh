@@ -25,18 +25,15 @@ mnf=$(step_of "$fib" "yielded 'ModuleNotFoundError'")
 # presentation mode at the first yield
 "$ys" screenshot "$fib" --step "$(step_of "$fib" " yield ")" --panel presentation -o "$here/fib_presentation_step10.png" --size 1600x1000
 
-# Level 2, recorded on the fly. cor.py once cor() awaits its sleep: two timers pending
+# Level 2, the shipped traces. cor.py once cor() awaits its sleep: two timers pending
 # and two tasks (the Event loop panel and the whole window); my_async_gen.py while the
 # async generator waits in the `await` inside its body (ag_running_async 1), in both
 # layout profiles.
-lv2=$ex/level2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-"$ys" record "$lv2/cor.py" -o "$tmp/cor.json" > /dev/null
-"$ys" record "$lv2/my_async_gen.py" -o "$tmp/agen.json" > /dev/null
-cor=$(step_of "$tmp/cor.json" "cor is suspended at an await" 1)
-"$ys" screenshot "$tmp/cor.json" --step "$cor" --panel loop -o "$here/cor_loop.png" --size 900x520
-"$ys" screenshot "$tmp/cor.json" --step "$cor" -o "$here/cor_window.png" --size 1600x1000
-agen=$(step_of "$tmp/agen.json" "async_gen yielded Future" 1)
-"$ys" screenshot "$tmp/agen.json" --step "$agen" --panel memory -o "$here/async_gen_layout311.png" --size 1400x800
-"$ys" screenshot "$tmp/agen.json" --step "$agen" --panel memory:3.7 -o "$here/async_gen_layout37.png" --size 1400x800
+cor_trace=$root/traces/level2/cor.json
+agen_trace=$root/traces/level2/my_async_gen.json
+cor=$(step_of "$cor_trace" "cor is suspended at an await" 1)
+"$ys" screenshot "$cor_trace" --step "$cor" --panel loop -o "$here/cor_loop.png" --size 900x520
+"$ys" screenshot "$cor_trace" --step "$cor" -o "$here/cor_window.png" --size 1600x1000
+agen=$(step_of "$agen_trace" "async_gen yielded Future" 1)
+"$ys" screenshot "$agen_trace" --step "$agen" --panel memory -o "$here/async_gen_layout311.png" --size 1400x800
+"$ys" screenshot "$agen_trace" --step "$agen" --panel memory:3.7 -o "$here/async_gen_layout37.png" --size 1400x800
