@@ -263,13 +263,9 @@ resume_frame:
                 SKIP_CACHES(STORE_ATTR);
                 break;
             }
-            case Op::DELETE_ATTR: {
-                Object* owner = POP();
-                int err = set_attr(owner, tuple_items(names)[oparg], nullptr);
-                decref(owner);
-                if (err) goto error;
+            case Op::DELETE_ATTR:
+                if (!op_delete_attr(sp, tuple_items(names)[oparg])) goto error;
                 break;
-            }
             case Op::LOAD_METHOD: {
                 Object* obj = TOP();
                 Object* meth = nullptr;
@@ -610,15 +606,9 @@ resume_frame:
                 SKIP_CACHES(UNPACK_SEQUENCE);
                 break;
             }
-            case Op::UNPACK_EX: {
-                int before = static_cast<int>(oparg & 0xFF), after = static_cast<int>(oparg >> 8);
-                Object* seq = POP();
-                bool ok = unpack_sequence(seq, before, after, sp);
-                decref(seq);
-                if (!ok) goto error;
-                sp += before + after + 1;
+            case Op::UNPACK_EX:
+                if (!op_unpack_ex(sp, oparg)) goto error;
                 break;
-            }
             case Op::FORMAT_VALUE:
                 if (!op_format_value(sp, oparg)) goto error;
                 break;
@@ -751,9 +741,7 @@ resume_frame:
                 if (!op_make_function(frame, sp, oparg)) goto error;
                 break;
             default:
-                raise_format(&RuntimeError_Type, "yieldscope: opcode %s (%d) is not supported by the mini-VM",
-                             op_info(static_cast<unsigned char>(opcode)).name ? op_info(static_cast<unsigned char>(opcode)).name : "?",
-                             opcode);
+                unsupported_opcode(opcode);
                 goto error;
         }
         continue;

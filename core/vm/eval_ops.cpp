@@ -1,6 +1,7 @@
 // Less frequent instructions of the eval loop, outside it: imports, `with`, exception
-// matching, f-string formatting, deletions and the star-call. Keeping them here keeps
-// the loop's hot paths (locals, globals, calls, jumps, generators) short and readable.
+// matching, f-string formatting, deletions, starred unpacking and the star-call.
+// Keeping them here keeps the loop's hot paths (locals, globals, calls, jumps,
+// generators) short and readable.
 // Each takes the value stack (sp = first free slot), leaves it as ceval.c does, and
 // returns false with an exception set when the instruction fails.
 #include "vm/eval_support.h"
@@ -106,6 +107,29 @@ bool op_call_function_ex(Frame* frame, Object** lp, Object**& sp, unsigned oparg
         return false;
     }
     return true;
+}
+
+bool op_unpack_ex(Object**& sp, unsigned oparg) {
+    const int before = static_cast<int>(oparg & 0xFF), after = static_cast<int>(oparg >> 8);
+    Object* seq = *--sp;
+    bool ok = unpack_sequence(seq, before, after, sp);
+    decref(seq);
+    if (!ok) return false;
+    sp += before + after + 1;
+    return true;
+}
+
+bool op_delete_attr(Object**& sp, Object* name) {
+    Object* owner = *--sp;
+    int err = set_attr(owner, name, nullptr);
+    decref(owner);
+    return err == 0;
+}
+
+void unsupported_opcode(int opcode) {
+    const char* name = op_info(static_cast<unsigned char>(opcode)).name;
+    raise_format(&RuntimeError_Type, "yieldscope: opcode %s (%d) is not supported by the mini-VM", name ? name : "?",
+                 opcode);
 }
 
 }  // namespace ys::vm

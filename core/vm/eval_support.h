@@ -70,6 +70,9 @@ bool op_delete_subscr(Object**& sp);
 bool op_list_extend(Object**& sp, unsigned oparg);
 bool op_dict_update(Object**& sp, unsigned oparg, bool merge);
 bool op_call_function_ex(Frame* frame, Object** lp, Object**& sp, unsigned oparg);
+bool op_unpack_ex(Object**& sp, unsigned oparg);
+bool op_delete_attr(Object**& sp, Object* name);
+void unsupported_opcode(int opcode);  // sets the RuntimeError
 
 // eval_async.cpp: the generator / coroutine instructions (sp = first free slot).
 SendResult iter_send(Object* receiver, Object* arg, Object** result);  // PyIter_Send
