@@ -341,13 +341,13 @@ std::vector<ObjectId> layout_objects(const HeapState& state, LayoutProfile profi
             if (go && !finished(go->text(std::string(trace::gen_prefix(go->type)) + "frame_state"))) frames.push_back(o.id);
         }
     }
-    // Id order keeps boxes in place from step to step; but with many coroutines alive
-    // (an asyncio program) the one the step is about would be far down, so it goes first.
-    constexpr size_t kStablePlaces = 3;
-    if (ObjectId focus = focus_generator(state)) {
+    // Id order keeps boxes in place from step to step (a Level-1 diagram of two or three
+    // generators does not move); with more alive (an asyncio program has dozens of
+    // coroutines) the one the step is about goes first, where the eye is.
+    constexpr size_t kStableCount = 3;
+    if (ObjectId focus = focus_generator(state); focus && gens.size() > kStableCount) {
         auto it = std::find(gens.begin(), gens.end(), focus);
-        if (it != gens.end() && static_cast<size_t>(it - gens.begin()) >= kStablePlaces)
-            std::rotate(gens.begin(), it, it + 1);
+        if (it != gens.end()) std::rotate(gens.begin(), it, it + 1);
     }
     gens.insert(gens.end(), frames.begin(), frames.end());
     return gens;

@@ -47,9 +47,8 @@ StructBox struct_layout(const trace::HeapState& state, trace::ObjectId id, Layou
 // The objects the memory-layout view draws as boxes, in order: generators / coroutines /
 // async generators, then frames that are not drawn inside a generator (in the 3.11
 // profile a generator's frame is part of its box; in the 3.7 profile it is its own box).
-// Generators are in id order, except that the one the step is about (the event's
-// subject, or the innermost running one) comes first when it would not be among the
-// first three.
+// Generators are in id order; when more than three are alive, the one the step is
+// about (the event's subject, or the innermost running one) comes first.
 std::vector<trace::ObjectId> layout_objects(const trace::HeapState& state, LayoutProfile profile);
 
 // The generator-like object whose gi_iframe (cr_iframe, ag_iframe) is `frame`, or 0.
