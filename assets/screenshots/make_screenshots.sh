@@ -31,7 +31,7 @@ mnf=$(step_of "$fib" "yielded 'ModuleNotFoundError'")
 # layout profiles.
 cor_trace=$root/traces/level2/cor.json
 agen_trace=$root/traces/level2/my_async_gen.json
-cor=$(step_of "$cor_trace" "cor is suspended at an await" 1)
+cor=$(step_of "$cor_trace" "cor is suspended at an await")
 "$ys" screenshot "$cor_trace" --step "$cor" --panel loop -o "$here/cor_loop.png" --size 900x520
 "$ys" screenshot "$cor_trace" --step "$cor" -o "$here/cor_window.png" --size 1600x1000
 agen=$(step_of "$agen_trace" "async_gen yielded Future" 1)
