@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vm/vm.h"
+#include "vm_test_util.h"
 
 namespace ys::test {
 namespace {
@@ -35,14 +36,8 @@ struct Collect final : trace::TraceSink {
 };
 
 std::string record(const std::string& src, Collect& c) {
-    std::ostringstream out, err;
-    VmOptions opt;
-    opt.argv = {"prog.py"};
-    opt.out = &out;
-    opt.err = &err;
-    opt.sink = &c;
-    run_program(src, "prog.py", opt);
-    return out.str() + err.str();
+    Run r = run(src, 0, &c);
+    return r.out + r.err;
 }
 
 TEST(AsyncReporting, CoroCreateAndAwaitSuspend) {

@@ -12,6 +12,7 @@
 
 #include "trace/record_program.h"
 #include "vm/vm.h"
+#include "vm_test_util.h"
 
 namespace ys::test {
 namespace {
@@ -189,14 +190,8 @@ struct CheckingSink final : trace::TraceSink {
 
 TEST(GenFieldFreshness, ThroughAPlainSink) {
     CheckingSink sink;
-    std::ostringstream out, err;
-    VmOptions opt;
-    opt.argv = {"prog.py"};
-    opt.out = &out;
-    opt.err = &err;
-    opt.sink = &sink;
-    RunResult r = run_program(kProgram, "prog.py", opt);
-    ASSERT_EQ(r.exit_status, 0) << err.str();
+    const auto r = run(kProgram, 0, &sink);
+    ASSERT_EQ(r.status, 0) << r.err;
     sink.check.expect_all_checked();
 }
 

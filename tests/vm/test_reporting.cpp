@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "vm/vm.h"
+#include "vm_test_util.h"
 
 namespace ys::test {
 namespace {
@@ -44,16 +45,7 @@ struct Collect final : trace::TraceSink {
     }
 };
 
-std::string record(const std::string& src, Collect& c) {
-    std::ostringstream out, err;
-    VmOptions opt;
-    opt.argv = {"prog.py"};
-    opt.out = &out;
-    opt.err = &err;
-    opt.sink = &c;
-    run_program(src, "prog.py", opt);
-    return out.str();
-}
+std::string record(const std::string& src, Collect& c) { return run(src, 0, &c).out; }
 
 const char* kProgram =
     "def g(n):\n"
