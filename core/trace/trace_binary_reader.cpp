@@ -26,7 +26,18 @@ public:
         if (pos >= data.size()) truncated(what);
         return static_cast<uint8_t>(data[pos++]);
     }
+    // Most varints in a trace (object deltas, string ids, kinds) fit in one byte.
     uint64_t varint(const char* what) {
+        if (pos < data.size()) {
+            const auto b = static_cast<uint8_t>(data[pos]);
+            if (!(b & 0x80)) {
+                ++pos;
+                return b;
+            }
+        }
+        return varint_long(what);
+    }
+    uint64_t varint_long(const char* what) {
         uint64_t v = 0;
         size_t start = pos;
         for (int shift = 0;; shift += 7) {

@@ -1,6 +1,7 @@
 // Trace benchmark: prints figures, asserts nothing. Run by hand (never part of ctest):
 //
 //   cmake --build build --target bench_trace && build/tests/bench/bench_trace [--steps N] [--runs N] [programs...]
+//   build/tests/bench/bench_trace --load FILE [--runs N]   (only the load of a saved trace)
 //
 // 1. builds a synthetic trace of N steps (default 10 million) through the TraceSink,
 //    shaped like a generator-heavy run (resume / yield / exception-state events, frame
@@ -219,12 +220,25 @@ int main(int argc, char** argv) {
     uint64_t steps = 10'000'000;
     std::vector<std::string> programs;
     bool overhead_only = false;  // skip the synthetic trace (about two minutes) and time the programs only
+    std::string load_file;       // --load FILE: only time loading a saved trace (for profiling the reader)
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--overhead-only") overhead_only = true;
         else if (a == "--steps" && i + 1 < argc) steps = std::strtoull(argv[++i], nullptr, 10);
         else if (a == "--runs" && i + 1 < argc) g_runs = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--load" && i + 1 < argc) load_file = argv[++i];
         else programs.push_back(a);
+    }
+    if (!load_file.empty()) {
+        for (int run = 0; run < g_runs; ++run) {
+            auto t0 = Clock::now();
+            double c0 = cpu_ms();
+            Trace loaded = load_trace(load_file);
+            std::printf("load %s: %.0f ms wall, %.0f ms CPU, %llu steps, %.1f bytes/step\n", load_file.c_str(),
+                        ms_since(t0), cpu_ms() - c0, static_cast<unsigned long long>(loaded.step_count()),
+                        double(loaded.memory_bytes()) / double(std::max<uint64_t>(1, loaded.step_count())));
+        }
+        return 0;
     }
     if (overhead_only) steps = 0;
     if (steps > 0) synthetic_benchmarks(steps);
