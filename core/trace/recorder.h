@@ -30,11 +30,12 @@ public:
     // The fast path of the VM's reporting wrapper (vm/trace_report.cpp): it interns each
     // field name once (when first forwarded, so string ids come out as through the
     // string_view calls) and passes the id.
-    uint32_t intern(std::string_view s) { return trace_.intern(s); }
-    void on_field_set_interned(ObjectId id, uint32_t name, const Value& value) {
+    bool takes_interned_names() const override { return true; }
+    uint32_t intern_field_name(std::string_view s) override { return trace_.intern(s); }
+    void on_field_set_interned(ObjectId id, uint32_t name, const Value& value) override {
         trace_.add_field_set_interned(id, name, value);
     }
-    void on_field_removed_interned(ObjectId id, uint32_t name) { trace_.add_field_removed_interned(id, name); }
+    void on_field_removed_interned(ObjectId id, uint32_t name) override { trace_.add_field_removed_interned(id, name); }
 
     // Closes a trailing step (changes reported after the last event) with a ProgramEnd
     // event, marks the trace truncated if asked, and hands the trace over.

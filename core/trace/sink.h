@@ -115,6 +115,17 @@ public:
     virtual void on_refcount(ObjectId id, int64_t refcount) = 0;
     virtual void on_object_freed(ObjectId id) = 0;
     virtual void on_event(const Event& event) = 0;
+
+    // A fast path for sinks that keep a string table (the recorder): the VM's reporting
+    // wrapper interns each field name once, when first forwarded (so ids come out in the
+    // order the string_view calls would give), and then passes the id. Other sinks keep
+    // the defaults and get the string_view calls.
+    virtual bool takes_interned_names() const { return false; }
+    virtual uint32_t intern_field_name(std::string_view field) { (void)field; return 0; }
+    virtual void on_field_set_interned(ObjectId id, uint32_t field, const Value& value) {
+        (void)id; (void)field; (void)value;
+    }
+    virtual void on_field_removed_interned(ObjectId id, uint32_t field) { (void)id; (void)field; }
 };
 
 }  // namespace ys::trace

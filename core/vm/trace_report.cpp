@@ -26,7 +26,6 @@
 #include <unordered_set>
 #include <vector>
 
-#include "trace/recorder.h"
 #include "vm/genobject.h"
 #include "vm/runtime.h"
 #include "vm/trace_value_text.h"
@@ -61,7 +60,7 @@ std::atomic<uint64_t> g_report_epochs{0};
 class ReportSink final : public trace::TraceSink {
 public:
     explicit ReportSink(trace::TraceSink* in)
-        : inner(in), recorder(dynamic_cast<trace::Recorder*>(in)), epoch(++g_report_epochs) {
+        : inner(in), interned_names(in->takes_interned_names()), epoch(++g_report_epochs) {
         for (const char* n : {"f_code", "f_func", "previous", "prev_instr", "f_lineno", "stacktop", "owner"})
             frame_names.push_back(name_id(n));
         for (const char* n : {"cframe.current_frame", "exc_info", "exc_state.exc_value", "interp.modules",
@@ -69,8 +68,8 @@ public:
             ts_names.push_back(name_id(n));
     }
     trace::TraceSink* inner;
-    // The usual inner sink: handed field names as its own string ids, interned once.
-    trace::Recorder* recorder;
+    // The usual inner sink (the recorder) takes field names as its own string ids.
+    bool interned_names;
     static constexpr uint32_t kNotInterned = UINT32_MAX;
     std::vector<uint32_t> recorder_names;  // by name id: the recorder's string id
     uint64_t epoch;
@@ -202,17 +201,17 @@ public:
     // table comes out in the same order as through the string_view calls.
     uint32_t recorder_name(uint32_t name) {
         uint32_t& r = recorder_names[name];
-        if (r == kNotInterned) r = recorder->intern(names[name]);
+        if (r == kNotInterned) r = inner->intern_field_name(names[name]);
         return r;
     }
     void forward_set(trace::ObjectId id, uint32_t name, const trace::Value& value) {
         quiet = false;
-        if (recorder) recorder->on_field_set_interned(id, recorder_name(name), value);
+        if (interned_names) inner->on_field_set_interned(id, recorder_name(name), value);
         else inner->on_field_set(id, names[name], value);
     }
     void forward_removed(trace::ObjectId id, uint32_t name) {
         quiet = false;
-        if (recorder) recorder->on_field_removed_interned(id, recorder_name(name));
+        if (interned_names) inner->on_field_removed_interned(id, recorder_name(name));
         else inner->on_field_removed(id, names[name]);
     }
     // An inline text, compared before a Value (and its string) is made.
