@@ -18,7 +18,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <charconv>
 #include <cstring>
 #include <deque>
 #include <string>
@@ -273,9 +272,8 @@ public:
             return;
         }
         if (o->ob_type == &Int_Type && !int_is_big(o)) {  // a counter's new value, mostly
-            char buf[24];
-            auto r = std::to_chars(buf, buf + sizeof buf, int_value(o));
-            set_text(id, name, std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
+            char buf[kIntTextSize];
+            set_text(id, name, int_text(int_value(o), buf));
             return;
         }
         set(id, name, trace_value(o));
@@ -327,10 +325,25 @@ public:
         drop_shadow(id);
         inner->on_object_freed(id);
     }
+    // Unrecorded code: its heap changes are kept (they land in the next step), its
+    // events are not steps. Output still is: nothing printed may be lost.
+    bool unrecorded(const trace::Event& e) const {
+        return unrecorded_depth > 0 && e.kind != trace::EventKind::Output;
+    }
+    // What every forwarded event carries: the loop's clock (Level 2), and the event's
+    // own frame when it names one (a yield happens in the generator's frame, already
+    // detached), else the running frame.
+    trace::Event stamped(const trace::Event& e) {
+        trace::Event ev = e;
+        ev.virtual_time = t_rt->virtual_clock;
+        if (!ev.frame) {
+            Frame* f = t_rt->current_frame;
+            ev.frame = f ? frame_trace_id(f) : 0;
+        }
+        return ev;
+    }
     void on_event(const trace::Event& e) override {
-        // Unrecorded code: its heap changes are kept (they land in the next step),
-        // its events are not steps. Output still is: nothing printed may be lost.
-        if (unrecorded_depth > 0 && e.kind != trace::EventKind::Output) return;
+        if (unrecorded(e)) return;
         if (syncing || !t_rt) {
             quiet = false;
             inner->on_event(e);
@@ -339,14 +352,7 @@ public:
         syncing = true;
         Object* saved = err_fetch();
         sync();
-        trace::Event ev = e;
-        ev.virtual_time = t_rt->virtual_clock;  // Level 2: every event carries the loop's clock
-        // The event's own frame when it names one (a yield happens in the generator's
-        // frame, already detached); else the running frame.
-        if (!ev.frame) {
-            Frame* f = t_rt->current_frame;
-            ev.frame = f ? frame_trace_id(f) : 0;
-        }
+        trace::Event ev = stamped(e);
         err_restore(saved);
         syncing = false;
         inner->on_event(ev);
@@ -354,14 +360,9 @@ public:
     }
     // The event with what on_event adds, but no re-report.
     bool forward_following(const trace::Event& e) {
-        if (unrecorded_depth > 0) return true;  // swallowed, as on_event would
+        if (unrecorded(e)) return true;  // swallowed, as on_event would
         if (!quiet || syncing || !t_rt) return false;
-        trace::Event ev = e;
-        ev.virtual_time = t_rt->virtual_clock;
-        if (!ev.frame) {
-            Frame* f = t_rt->current_frame;
-            ev.frame = f ? frame_trace_id(f) : 0;
-        }
+        trace::Event ev = stamped(e);
         if (!quiet) return false;  // frame_trace_id reported a new frame after all
         sync_count++;               // as the skipped sync would have
         inner->on_event(ev);

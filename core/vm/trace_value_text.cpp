@@ -2,7 +2,6 @@
 // rest through repr with the pending exception kept aside.
 #include "vm/trace_value_text.h"
 
-#include <charconv>
 
 namespace ys::vm {
 
@@ -36,9 +35,8 @@ static std::string str_repr(Object* o) {
 std::string inline_repr(Object* o) {
     Type* t = o->ob_type;
     if (t == &Int_Type && !int_is_big(o)) {
-        char buf[24];
-        auto r = std::to_chars(buf, buf + sizeof buf, int_value(o));
-        return std::string(buf, r.ptr);
+        char buf[kIntTextSize];
+        return std::string(int_text(int_value(o), buf));
     }
     if (t == &Str_Type) return str_repr(o);
     if (t == &None_Type) return "None";

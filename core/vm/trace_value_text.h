@@ -3,7 +3,9 @@
 // reporting wrapper (trace_report.cpp).
 #pragma once
 
+#include <charconv>
 #include <string>
+#include <string_view>
 
 #include "vm/runtime.h"
 
@@ -14,6 +16,13 @@ inline bool is_inline(Object* o) {
     Type* t = o->ob_type;
     return t == &Int_Type || t == &Bool_Type || t == &Float_Type || t == &Str_Type || t == &None_Type ||
            t == &NotImplemented_Type || t == &Ellipsis_Type;
+}
+
+// The decimal text of a machine-sized int, written into `buf` (no allocation).
+inline constexpr size_t kIntTextSize = 24;
+inline std::string_view int_text(int64_t v, char (&buf)[kIntTextSize]) {
+    auto r = std::to_chars(buf, buf + kIntTextSize, v);
+    return std::string_view(buf, static_cast<size_t>(r.ptr - buf));
 }
 
 // An inline value's repr, without making Python objects for the common kinds.
