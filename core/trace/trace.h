@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "trace/big_array.h"
 #include "trace/sink.h"
 
 namespace ys::trace {
@@ -105,8 +106,8 @@ public:
     std::string_view str(uint32_t id) const { return strings_[id]; }
     Value unpack(const PackedValue& v) const;
     const CodeObject* code(ObjectId id) const;         // null if unknown
-    const std::vector<StepRecord>& steps() const { return steps_; }
-    const std::vector<Change>& all_changes() const { return changes_; }
+    std::span<const StepRecord> steps() const { return {steps_.data(), steps_.size()}; }
+    std::span<const Change> all_changes() const { return {changes_.data(), changes_.size()}; }
     const std::vector<std::string>& strings() const { return strings_; }
     const std::vector<StepExtra>& extras() const { return extras_; }
     // The next / previous step at or after / before `from` whose event is `kind`;
@@ -142,8 +143,8 @@ public:
     bool same_content(const Trace& other) const;
 
 private:
-    std::vector<StepRecord> steps_;
-    std::vector<Change> changes_;
+    BigArray<StepRecord> steps_;
+    BigArray<Change> changes_;
     std::vector<StepExtra> extras_;      // [0] is the empty extra
     std::vector<std::string> strings_;   // [0] is ""
     // The strings by content: an open-addressed table (no allocation per new string;

@@ -1,0 +1,96 @@
+#include "trace/big_array.h"
+
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+
+namespace ys::trace::big_array_detail {
+
+namespace {
+
+// Below this a block lives on the heap: a mapping costs system calls and whole pages.
+constexpr size_t kMapFrom = size_t{1} << 20;
+constexpr size_t kHugePage = size_t{2} << 20;
+// Address space held per mapped array: only what is used costs memory, and a trace's
+// table rarely outgrows it (if one does, it moves to a bigger range).
+constexpr size_t kReserve = size_t{64} << 30;
+
+size_t round_up(size_t n, size_t to) { return (n + to - 1) / to * to; }
+
+void make_usable(char* p, size_t bytes) {
+    if (::mprotect(p, bytes, PROT_READ | PROT_WRITE) != 0) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+    // Advice only: where transparent huge pages are off, this is a no-op.
+    ::madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+}
+
+// Inaccessible address space of `bytes`, starting on a huge-page boundary.
+char* reserve_range(size_t bytes) {
+    const size_t span = bytes + kHugePage;
+    void* raw = ::mmap(nullptr, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (raw == MAP_FAILED) throw std::bad_alloc();
+    char* start = static_cast<char*>(raw);
+    char* aligned = reinterpret_cast<char*>(round_up(reinterpret_cast<uintptr_t>(start), kHugePage));
+    if (aligned > start) ::munmap(start, static_cast<size_t>(aligned - start));
+    char* end = aligned + bytes;
+    if (start + span > end) ::munmap(end, static_cast<size_t>(start + span - end));
+    return aligned;
+}
+
+Block map(size_t bytes) {
+    bytes = round_up(bytes, kHugePage);
+    const size_t reserved = std::max(kReserve, round_up(bytes * 2, kHugePage));
+    char* p = reserve_range(reserved);
+    try {
+        make_usable(p, bytes);
+    } catch (...) {
+        ::munmap(p, reserved);
+        throw;
+    }
+    return Block{p, bytes, reserved, true};
+}
+
+}  // namespace
+
+Block allocate(size_t bytes) {
+    if (bytes >= kMapFrom) return map(bytes);
+    void* p = std::malloc(bytes);
+    if (!p) throw std::bad_alloc();
+    return Block{p, bytes, 0, false};
+}
+
+Block grow(Block b, size_t used, size_t bytes) {
+    if (!b.mapped) {
+        if (bytes < kMapFrom) {
+            void* p = std::realloc(b.data, bytes);
+            if (!p) throw std::bad_alloc();
+            return Block{p, bytes, 0, false};
+        }
+        Block m = map(bytes);
+        std::memcpy(m.data, b.data, used);
+        std::free(b.data);
+        return m;
+    }
+    bytes = round_up(bytes, kHugePage);
+    char* p = static_cast<char*>(b.data);
+    if (bytes <= b.reserved) {
+        make_usable(p + b.bytes, bytes - b.bytes);
+        b.bytes = bytes;
+        return b;
+    }
+    Block m = map(bytes);
+    std::memcpy(m.data, b.data, used);
+    release(b);
+    return m;
+}
+
+void release(Block b) {
+    if (!b.data) return;
+    if (b.mapped) ::munmap(b.data, b.reserved);
+    else std::free(b.data);
+}
+
+}  // namespace ys::trace::big_array_detail
