@@ -128,13 +128,31 @@ void Trace::rebuild_string_ids(size_t slots) {
     }
 }
 
+bool parse_decimal_repr(std::string_view text, int64_t& out) {
+    const bool negative = !text.empty() && text[0] == '-';
+    std::string_view digits = negative ? text.substr(1) : text;
+    // At most 18 digits: always within int64, so no overflow test is needed.
+    if (digits.empty() || digits.size() > 18 || (digits[0] == '0' && (digits.size() > 1 || negative)))
+        return false;
+    int64_t n = 0;
+    for (char c : digits) {
+        if (c < '0' || c > '9') return false;
+        n = n * 10 + (c - '0');
+    }
+    out = negative ? -n : n;
+    return true;
+}
+
 PackedValue Trace::pack(const Value& v) {
     PackedValue p;
     p.kind = v.kind;
     switch (v.kind) {
         case Value::Kind::Null: break;
         case Value::Kind::Int: p.payload = v.number; break;
-        case Value::Kind::Text: p.text = intern(v.text); break;
+        case Value::Kind::Text:
+            if (parse_decimal_repr(v.text, p.payload)) p.text = PackedValue::kDecimalText;
+            else p.text = intern(v.text);
+            break;
         case Value::Kind::Ref:
             p.payload = static_cast<int64_t>(v.ref);
             p.text = intern(v.text);
@@ -147,7 +165,9 @@ Value Trace::unpack(const PackedValue& p) const {
     switch (p.kind) {
         case Value::Kind::Null: return Value::null();
         case Value::Kind::Int: return Value::integer(p.payload);
-        case Value::Kind::Text: return Value::inline_text(std::string(str(p.text)));
+        case Value::Kind::Text:
+            if (p.text == PackedValue::kDecimalText) return Value::inline_text(std::to_string(p.payload));
+            return Value::inline_text(std::string(str(p.text)));
         case Value::Kind::Ref: {
             Value v;
             v.kind = Value::Kind::Ref;

@@ -22,8 +22,9 @@
 namespace ys::trace {
 
 inline constexpr const char* kFormatName = "yieldscope-trace";
-// 2: the `remove` change (a field the object no longer has). Readers accept 1 and 2.
-inline constexpr int kFormatVersion = 2;
+// 2: the `remove` change (a field the object no longer has). 3: the binary form stores
+// a Text value that is a decimal integer as the number (value kind 4). Readers accept 1-3.
+inline constexpr int kFormatVersion = 3;
 // A trace written by this build says which tool wrote it.
 const char* tool_version();
 
@@ -46,10 +47,18 @@ struct TraceHeader {
 // A Value with its text interned (16 bytes instead of 56).
 struct PackedValue {
     Value::Kind kind = Value::Kind::Null;
-    uint32_t text = 0;     // string id: Text repr, or Ref label (0 = "")
-    int64_t payload = 0;   // Int: the number; Ref: the object id
+    uint32_t text = 0;     // string id: Text repr, or Ref label (0 = ""); see kDecimalText
+    int64_t payload = 0;   // Int: the number; Ref: the object id; a decimal Text: the number
     bool operator==(const PackedValue&) const = default;
+    // A Text whose repr is the decimal form of `payload` (an int object's repr): kept as
+    // the number, because a program makes millions of distinct ints and interning each
+    // repr was the recorder's biggest cost.
+    static constexpr uint32_t kDecimalText = UINT32_MAX;
+    bool decimal_text() const { return kind == Value::Kind::Text && text == kDecimalText; }
 };
+// `text` is a decimal integer exactly as Python's int repr writes it ("0", "-12"; not
+// "007", "-0", "+1"), within int64: its value in `out`.
+bool parse_decimal_repr(std::string_view text, int64_t& out);
 
 struct Change {
     enum class Kind : uint8_t { Created, FieldSet, Refcount, Freed, FieldRemoved };

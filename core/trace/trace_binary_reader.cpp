@@ -95,10 +95,16 @@ public:
     }
 };
 
-PackedValue get_value(BinIn& in, uint64_t nstrings) {
+PackedValue get_value(BinIn& in, uint64_t nstrings, uint32_t version) {
     PackedValue v;
     size_t at = in.pos;
     uint8_t k = in.byte("a value");
+    if (k == kDecimalTextKind && version >= 3) {
+        v.kind = Value::Kind::Text;
+        v.text = PackedValue::kDecimalText;
+        v.payload = in.svarint("a decimal text value");
+        return v;
+    }
     if (k > static_cast<uint8_t>(Value::Kind::Ref)) in.bad(at, "unknown value kind " + std::to_string(k));
     v.kind = static_cast<Value::Kind>(k);
     auto string_id = [&]() {
@@ -227,7 +233,7 @@ Trace read_trace_binary(std::string_view bytes) {
                     break;
                 case Change::Kind::FieldSet:
                     c.name = name();
-                    c.value = get_value(in, nstrings);
+                    c.value = get_value(in, nstrings, version);
                     break;
                 case Change::Kind::Refcount:
                     c.value.kind = Value::Kind::Int;
@@ -255,7 +261,7 @@ Trace read_trace_binary(std::string_view bytes) {
         }
         if (flags & SF_SUBJECT) r.subject = in.varint("a step's subject");
         if (flags & SF_FRAME) r.frame = in.varint("a step's frame");
-        if (flags & SF_VALUE) r.value = get_value(in, nstrings);
+        if (flags & SF_VALUE) r.value = get_value(in, nstrings, version);
         StepExtra extra;
         if (flags & SF_EXTRA) {
             uint64_t n = in.count("a step's objects", 1);

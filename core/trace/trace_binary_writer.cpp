@@ -34,6 +34,11 @@ public:
 };
 
 void put_value(BinOut& o, const PackedValue& v) {
+    if (v.decimal_text()) {
+        o.byte(kDecimalTextKind);
+        o.svarint(v.payload);
+        return;
+    }
     o.byte(static_cast<uint8_t>(v.kind));
     switch (v.kind) {
         case Value::Kind::Null: break;

@@ -91,6 +91,10 @@ void write_object_lines(std::string& out, const ojson& obj, const std::string& i
 // The first trace version each reader accepts (the current one is kFormatVersion).
 constexpr int kOldestReadableVersion = 1;
 
+// The binary value kind after Null/Int/Text/Ref (0-3): a Text that is a decimal
+// integer, stored as the number (version 3).
+constexpr uint8_t kDecimalTextKind = 4;
+
 // Binary step flags: which optional fields follow the event kind.
 enum StepFlags : uint8_t {
     SF_DETAIL = 1, SF_LINE = 2, SF_LASTI = 4, SF_TEXT = 8, SF_SUBJECT = 16, SF_FRAME = 32, SF_VALUE = 64, SF_EXTRA = 128,

@@ -105,6 +105,8 @@ TEST(Format, RejectsWrongMagic) {
     }
 }
 
+const std::string kVersionLine = "\"version\": " + std::to_string(kFormatVersion);
+
 TEST(Format, RejectsUnsupportedVersions) {
     std::string bin = write_trace_binary(testing::build_hand_trace());
     bin[8] = 7;
@@ -114,7 +116,7 @@ TEST(Format, RejectsUnsupportedVersions) {
     EXPECT_NE(std::string(e.what()).find("version 7"), std::string::npos);
 
     std::string json = write_trace_json(testing::build_hand_trace());
-    auto at = json.find("\"version\": 2");
+    auto at = json.find(kVersionLine);
     ASSERT_NE(at, std::string::npos);
     json.replace(at, 12, "\"version\": 99");
     e = expect_error(json);
@@ -340,19 +342,57 @@ TEST(Format, RemovedFieldsRoundTripInBothForms) {
     }
 }
 
+// Int reprs are kept as numbers (no string per distinct int); every other text,
+// including ones that only look like numbers, is interned as before.
+TEST(Format, DecimalTextsRoundTripAsNumbersAndOthersAsStrings) {
+    int64_t n = 0;
+    EXPECT_TRUE(parse_decimal_repr("0", n) && n == 0);
+    EXPECT_TRUE(parse_decimal_repr("-12", n) && n == -12);
+    EXPECT_TRUE(parse_decimal_repr("999999999999999999", n) && n == 999999999999999999);
+    for (const char* not_decimal : {"", "-", "-0", "007", "+1", "1.5", "1e3", "0x1", " 1", "1234567890123456789", "True"})
+        EXPECT_FALSE(parse_decimal_repr(not_decimal, n)) << not_decimal;
+
+    const std::vector<std::string> texts = {"0", "-7", "400000", "007", "-0", "12345678901234567890", "'5'", "None"};
+    Trace t;
+    t.add_created(1, "list", 1);
+    for (size_t i = 0; i < texts.size(); ++i)
+        t.add_field_set(1, "ob_item[" + std::to_string(i) + "]", Value::inline_text(texts[i]));
+    Event e;
+    e.kind = EventKind::GenYield;
+    e.value = Value::inline_text("-7");
+    t.add_event(e);
+    EXPECT_EQ(t.event(0).value, Value::inline_text("-7"));
+    for (size_t i = 0; i < texts.size(); ++i)
+        EXPECT_EQ(t.unpack(t.changes(0)[i + 1].value), Value::inline_text(texts[i])) << texts[i];
+    for (const std::string& s : t.strings()) EXPECT_NE(s, "400000") << "an int repr went to the string table";
+
+    const std::string bin = write_trace_binary(t);
+    Trace back = read_trace(bin);
+    EXPECT_TRUE(t.same_content(back));
+    expect_same_replay(t, back);
+    EXPECT_TRUE(t.same_content(read_trace(write_trace_json(t))));
+
+    // Value kind 4 is version 3's: an older file holding it is malformed.
+    std::string old = bin;
+    old[8] = 2;
+    TraceError err = expect_error(old);
+    EXPECT_EQ(err.kind(), TraceErrorKind::Malformed);
+    EXPECT_NE(std::string(err.what()).find("unknown value kind 4"), std::string::npos) << err.what();
+}
+
 TEST(Format, ReadsVersion1Files) {
     Trace hand = testing::build_hand_trace();  // nothing version 2 added
     std::string bin = write_trace_binary(hand);
     bin[8] = 1;
     EXPECT_TRUE(hand.same_content(read_trace(bin)));
     EXPECT_EQ(read_trace(bin).header.version, kFormatVersion);  // read into the current version
-    std::string json = replace_once(write_trace_json(hand), "\"version\": 2", "\"version\": 1");
+    std::string json = replace_once(write_trace_json(hand), kVersionLine, "\"version\": 1");
     EXPECT_TRUE(hand.same_content(read_trace(json)));
 }
 
 TEST(Format, RemoveIsRejectedInVersion1AndWhenMalformed) {
     Trace t = testing::build_removal_trace();
-    std::string json = replace_once(write_trace_json(t), "\"version\": 2", "\"version\": 1");
+    std::string json = replace_once(write_trace_json(t), kVersionLine, "\"version\": 1");
     TraceError e = expect_error(json);
     EXPECT_EQ(e.kind(), TraceErrorKind::Malformed);
     EXPECT_EQ(e.location(), "/steps/1/changes/0/op");
