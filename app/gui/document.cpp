@@ -180,8 +180,8 @@ void Document::build_indexes(LoadProgress* progress) {
             case trace::Change::Kind::Freed: lives[c.object].died = static_cast<int64_t>(s); break;
             case trace::Change::Kind::FieldSet:
                 if (c.name == tb_name) lives[c.object].traceback = true;
-                if (c.name == f_code_name && c.value.kind == trace::Value::Kind::Ref)
-                    frame_code_[c.object] = static_cast<trace::ObjectId>(c.value.payload);
+                if (c.name == f_code_name && c.value_kind == trace::Value::Kind::Ref)
+                    frame_code_[c.object] = static_cast<trace::ObjectId>(c.payload);
                 break;
             default: break;
             }

@@ -12,6 +12,8 @@ namespace {
 
 // Below this a block lives on the heap: a mapping costs system calls and whole pages.
 constexpr size_t kMapFrom = size_t{1} << 20;
+// Reservations start on this boundary (the kernel's huge-page size) so that a kernel
+// that backs the range with huge pages by itself (THP "always") can.
 constexpr size_t kHugePage = size_t{2} << 20;
 // Address space held per mapped array: only what is used costs memory, and a trace's
 // table rarely outgrows it (if one does, it moves to a bigger range).
@@ -19,11 +21,13 @@ constexpr size_t kReserve = size_t{64} << 30;
 
 size_t round_up(size_t n, size_t to) { return (n + to - 1) / to * to; }
 
-void make_usable(char* p, size_t bytes) {
+void make_usable(char* p, size_t bytes, bool fill_now) {
     if (::mprotect(p, bytes, PROT_READ | PROT_WRITE) != 0) throw std::bad_alloc();
-#ifdef MADV_HUGEPAGE
-    // Advice only: where transparent huge pages are off, this is a no-op.
-    ::madvise(p, bytes, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_WRITE
+    // Advice only: an older kernel refuses it and the pages fault in one by one.
+    if (fill_now) ::madvise(p, bytes, MADV_POPULATE_WRITE);
+#else
+    (void)fill_now;
 #endif
 }
 
@@ -40,12 +44,12 @@ char* reserve_range(size_t bytes) {
     return aligned;
 }
 
-Block map(size_t bytes) {
+Block map(size_t bytes, bool fill_now) {
     bytes = round_up(bytes, kHugePage);
     const size_t reserved = std::max(kReserve, round_up(bytes * 2, kHugePage));
     char* p = reserve_range(reserved);
     try {
-        make_usable(p, bytes);
+        make_usable(p, bytes, fill_now);
     } catch (...) {
         ::munmap(p, reserved);
         throw;
@@ -55,21 +59,21 @@ Block map(size_t bytes) {
 
 }  // namespace
 
-Block allocate(size_t bytes) {
-    if (bytes >= kMapFrom) return map(bytes);
+Block allocate(size_t bytes, bool fill_now) {
+    if (bytes >= kMapFrom) return map(bytes, fill_now);
     void* p = std::malloc(bytes);
     if (!p) throw std::bad_alloc();
     return Block{p, bytes, 0, false};
 }
 
-Block grow(Block b, size_t used, size_t bytes) {
+Block grow(Block b, size_t used, size_t bytes, bool fill_now) {
     if (!b.mapped) {
         if (bytes < kMapFrom) {
             void* p = std::realloc(b.data, bytes);
             if (!p) throw std::bad_alloc();
             return Block{p, bytes, 0, false};
         }
-        Block m = map(bytes);
+        Block m = map(bytes, fill_now);
         std::memcpy(m.data, b.data, used);
         std::free(b.data);
         return m;
@@ -77,11 +81,11 @@ Block grow(Block b, size_t used, size_t bytes) {
     bytes = round_up(bytes, kHugePage);
     char* p = static_cast<char*>(b.data);
     if (bytes <= b.reserved) {
-        make_usable(p + b.bytes, bytes - b.bytes);
+        make_usable(p + b.bytes, bytes - b.bytes, fill_now);
         b.bytes = bytes;
         return b;
     }
-    Block m = map(bytes);
+    Block m = map(bytes, fill_now);
     std::memcpy(m.data, b.data, used);
     release(b);
     return m;

@@ -37,7 +37,7 @@ void Recorder::on_field_removed(ObjectId id, std::string_view field) {
 void Recorder::on_refcount(ObjectId id, int64_t refcount) {
     uint64_t* slot = rc_slot(id);
     if (*slot > step_begin_) {   // already a Created/Refcount change for it in this step
-        trace_.change_at(*slot - 1).value.payload = refcount;
+        trace_.change_at(*slot - 1).payload = refcount;
         return;
     }
     *slot = trace_.change_count() + 1;

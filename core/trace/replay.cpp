@@ -172,7 +172,7 @@ void Replay::apply_step(std::vector<ObjectState>& objects, uint64_t step, StepDi
                 ObjectState o;
                 o.id = c.object;
                 o.type = std::string(t.str(c.name));
-                o.refcount = c.value.payload;
+                o.refcount = c.payload;
                 if (found) *it = std::move(o);
                 else objects.insert(it, std::move(o));
                 if (diff) diff->created.push_back(c.object);
@@ -184,7 +184,7 @@ void Replay::apply_step(std::vector<ObjectState>& objects, uint64_t step, StepDi
                 FieldState* f = nullptr;
                 for (auto& fs : it->fields)
                     if (fs.name == name) { f = &fs; break; }
-                Value v = t.unpack(c.value);
+                Value v = t.unpack(c.value());
                 if (diff && !diff->created_here(c.object)) {
                     auto prev = std::find_if(diff->fields.begin(), diff->fields.end(), [&](const FieldChange& fc) {
                         return fc.object == c.object && fc.field == name;
@@ -225,11 +225,11 @@ void Replay::apply_step(std::vector<ObjectState>& objects, uint64_t step, StepDi
                 if (diff && !diff->created_here(c.object)) {
                     auto prev = std::find_if(diff->refcounts.begin(), diff->refcounts.end(),
                                              [&](const RefcountChange& r) { return r.object == c.object; });
-                    if (prev != diff->refcounts.end()) prev->after = c.value.payload;
-                    else if (it->refcount != c.value.payload)
-                        diff->refcounts.push_back(RefcountChange{c.object, it->refcount, c.value.payload});
+                    if (prev != diff->refcounts.end()) prev->after = c.payload;
+                    else if (it->refcount != c.payload)
+                        diff->refcounts.push_back(RefcountChange{c.object, it->refcount, c.payload});
                 }
-                it->refcount = c.value.payload;
+                it->refcount = c.payload;
                 break;
             }
             case Change::Kind::Freed: {

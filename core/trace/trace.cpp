@@ -3,10 +3,17 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 #include "trace/trace_io.h"
 
 namespace ys::trace {
+
+// The in-memory cost per step and per change (the load and recording benchmarks are
+// bound by memory): keep these from growing by accident.
+static_assert(sizeof(Change) == 24);
+static_assert(sizeof(StepRecord) == 56);
 
 const char* tool_version() { return "yieldscope 0.1.0"; }
 
@@ -82,6 +89,13 @@ size_t intern_slot(std::string_view s, size_t slots) {
     if (s.size() > 8) std::memcpy(&b, s.data() + s.size() - 8, 8);
     uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ s.size();
     return static_cast<size_t>(h >> 40) & (slots - 1);
+}
+
+// A change's object id in its 32 bits. Ids are handed out one by one, so a real run never
+// comes near the limit; the readers check it with a location first.
+uint32_t change_object(ObjectId id) {
+    if (id > kMaxChangeObject) throw std::length_error("object id " + std::to_string(id) + " is too large for a trace");
+    return static_cast<uint32_t>(id);
 }
 
 }  // namespace
@@ -188,7 +202,7 @@ Event Trace::event(uint64_t step) const {
     e.line = r.line;
     e.lasti = r.lasti;
     e.detail = r.detail;
-    e.value = unpack(r.value);
+    e.value = unpack(r.value());
     e.text = std::string(str(r.text));
     if (r.extra) {
         e.objects = extras_[r.extra].objects;
@@ -226,9 +240,9 @@ void Trace::add_created(ObjectId id, std::string_view type_name, int64_t refcoun
     Change c;
     c.kind = Change::Kind::Created;
     c.name = intern(type_name);
-    c.object = id;
-    c.value.kind = Value::Kind::Int;
-    c.value.payload = refcount;
+    c.object = change_object(id);
+    c.value_kind = Value::Kind::Int;
+    c.payload = refcount;
     changes_.push_back(c);
 }
 
@@ -240,8 +254,8 @@ void Trace::add_field_set_interned(ObjectId id, uint32_t name, const Value& valu
     Change c;
     c.kind = Change::Kind::FieldSet;
     c.name = name;
-    c.object = id;
-    c.value = pack(value);
+    c.object = change_object(id);
+    c.set_value(pack(value));
     changes_.push_back(c);
 }
 
@@ -253,23 +267,23 @@ void Trace::add_field_removed_interned(ObjectId id, uint32_t name) {
     Change c;
     c.kind = Change::Kind::FieldRemoved;
     c.name = name;
-    c.object = id;
+    c.object = change_object(id);
     changes_.push_back(c);
 }
 
 void Trace::add_refcount(ObjectId id, int64_t refcount) {
     Change c;
     c.kind = Change::Kind::Refcount;
-    c.object = id;
-    c.value.kind = Value::Kind::Int;
-    c.value.payload = refcount;
+    c.object = change_object(id);
+    c.value_kind = Value::Kind::Int;
+    c.payload = refcount;
     changes_.push_back(c);
 }
 
 void Trace::add_freed(ObjectId id) {
     Change c;
     c.kind = Change::Kind::Freed;
-    c.object = id;
+    c.object = change_object(id);
     changes_.push_back(c);
 }
 
@@ -286,7 +300,7 @@ void Trace::add_event(const Event& event) {
     r.text = intern(event.text);
     r.subject = event.subject;
     r.frame = event.frame;
-    r.value = pack(event.value);
+    r.set_value(pack(event.value));
     r.changes_begin = closed_changes_end_;
     if (!event.objects.empty() || event.virtual_time != 0.0) {
         r.extra = static_cast<uint32_t>(extras_.size());
@@ -341,7 +355,7 @@ bool Trace::same_content(const Trace& o) const {
         const Change& x = changes_[i];
         const Change& y = o.changes_[i];
         if (x.kind != y.kind || x.object != y.object || str(x.name) != o.str(y.name) ||
-            !(unpack(x.value) == o.unpack(y.value)))
+            !(unpack(x.value()) == o.unpack(y.value())))
             return false;
     }
     return true;

@@ -216,9 +216,11 @@ Trace read_trace_binary(std::string_view bytes) {
             if (kind > last_kind) in.bad(cat, "unknown change kind " + std::to_string(kind));
             c.kind = static_cast<Change::Kind>(kind);
             size_t oat = in.pos;
-            c.object = prev_object + static_cast<uint64_t>(in.svarint("a change's object"));
-            if (c.object == 0) in.bad(oat, "change on object 0 (NULL)");
-            prev_object = c.object;
+            const ObjectId object = prev_object + static_cast<uint64_t>(in.svarint("a change's object"));
+            if (object == 0) in.bad(oat, "change on object 0 (NULL)");
+            if (object > kMaxChangeObject) in.bad(oat, "object id " + std::to_string(object) + " is too large (at most 2^32-1)");
+            c.object = static_cast<uint32_t>(object);
+            prev_object = object;
             auto name = [&]() {
                 size_t name_at = in.pos;
                 uint64_t id = in.varint("a name");
@@ -228,16 +230,16 @@ Trace read_trace_binary(std::string_view bytes) {
             switch (c.kind) {
                 case Change::Kind::Created:
                     c.name = name();
-                    c.value.kind = Value::Kind::Int;
-                    c.value.payload = in.svarint("a refcount");
+                    c.value_kind = Value::Kind::Int;
+                    c.payload = in.svarint("a refcount");
                     break;
                 case Change::Kind::FieldSet:
                     c.name = name();
-                    c.value = get_value(in, nstrings, version);
+                    c.set_value(get_value(in, nstrings, version));
                     break;
                 case Change::Kind::Refcount:
-                    c.value.kind = Value::Kind::Int;
-                    c.value.payload = in.svarint("a refcount");
+                    c.value_kind = Value::Kind::Int;
+                    c.payload = in.svarint("a refcount");
                     break;
                 case Change::Kind::FieldRemoved: c.name = name(); break;
                 case Change::Kind::Freed: break;
@@ -261,7 +263,7 @@ Trace read_trace_binary(std::string_view bytes) {
         }
         if (flags & SF_SUBJECT) r.subject = in.varint("a step's subject");
         if (flags & SF_FRAME) r.frame = in.varint("a step's frame");
-        if (flags & SF_VALUE) r.value = get_value(in, nstrings, version);
+        if (flags & SF_VALUE) r.set_value(get_value(in, nstrings, version));
         StepExtra extra;
         if (flags & SF_EXTRA) {
             uint64_t n = in.count("a step's objects", 1);

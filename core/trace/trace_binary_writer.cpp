@@ -90,14 +90,14 @@ std::string write_trace_binary(const Trace& trace) {
             switch (c.kind) {
                 case Change::Kind::Created:
                     o.varint(c.name);
-                    o.svarint(c.value.payload);
+                    o.svarint(c.payload);
                     break;
                 case Change::Kind::FieldSet:
                     o.varint(c.name);
-                    put_value(o, c.value);
+                    put_value(o, c.value());
                     break;
                 case Change::Kind::FieldRemoved: o.varint(c.name); break;
-                case Change::Kind::Refcount: o.svarint(c.value.payload); break;
+                case Change::Kind::Refcount: o.svarint(c.payload); break;
                 case Change::Kind::Freed: break;
             }
         }
@@ -108,7 +108,7 @@ std::string write_trace_binary(const Trace& trace) {
         if (r.text) flags |= SF_TEXT;
         if (r.subject) flags |= SF_SUBJECT;
         if (r.frame) flags |= SF_FRAME;
-        if (r.value.kind != Value::Kind::Null) flags |= SF_VALUE;
+        if (r.value_kind != Value::Kind::Null) flags |= SF_VALUE;
         if (r.extra) flags |= SF_EXTRA;
         o.byte(static_cast<uint8_t>(r.kind));
         o.byte(flags);
@@ -118,7 +118,7 @@ std::string write_trace_binary(const Trace& trace) {
         if (flags & SF_TEXT) o.varint(r.text);
         if (flags & SF_SUBJECT) o.varint(r.subject);
         if (flags & SF_FRAME) o.varint(r.frame);
-        if (flags & SF_VALUE) put_value(o, r.value);
+        if (flags & SF_VALUE) put_value(o, r.value());
         if (flags & SF_EXTRA) {
             const StepExtra& x = trace.extras()[r.extra];
             o.varint(x.objects.size());

@@ -79,6 +79,7 @@ Trace read_trace_json(std::string_view text) {
                 std::string op = in.string(in.member(c, "op", cp), cp + "/op");
                 ObjectId id = in.id(in.member(c, "id", cp), cp + "/id");
                 if (id == 0) in.fail(cp + "/id", "object id 0 is NULL");
+                if (id > kMaxChangeObject) in.fail(cp + "/id", "object id " + std::to_string(id) + " is too large (at most 2^32-1)");
                 if (op == "create") {
                     std::string type = in.string(in.member(c, "type", cp), cp + "/type");
                     if (type.empty()) in.fail(cp + "/type", "empty type name");

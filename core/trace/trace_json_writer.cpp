@@ -67,13 +67,13 @@ std::string write_trace_json(const Trace& trace) {
             switch (c.kind) {
                 case Change::Kind::Created:
                     cj["type"] = trace.str(c.name);
-                    cj["refcount"] = c.value.payload;
+                    cj["refcount"] = c.payload;
                     break;
                 case Change::Kind::FieldSet:
                     cj["field"] = trace.str(c.name);
-                    cj["value"] = value_to_json(trace.unpack(c.value));
+                    cj["value"] = value_to_json(trace.unpack(c.value()));
                     break;
-                case Change::Kind::Refcount: cj["refcount"] = c.value.payload; break;
+                case Change::Kind::Refcount: cj["refcount"] = c.payload; break;
                 case Change::Kind::FieldRemoved: cj["field"] = trace.str(c.name); break;
                 case Change::Kind::Freed: break;
             }

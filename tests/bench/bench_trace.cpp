@@ -2,6 +2,7 @@
 //
 //   cmake --build build --target bench_trace && build/tests/bench/bench_trace [--steps N] [--runs N] [programs...]
 //   build/tests/bench/bench_trace --load FILE [--runs N]   (only the load of a saved trace)
+//   build/tests/bench/bench_trace --keep FILE              (keep the synthetic trace's file)
 //
 // 1. builds a synthetic trace of N steps (default 10 million) through the TraceSink,
 //    shaped like a generator-heavy run (resume / yield / exception-state events, frame
@@ -150,6 +151,9 @@ Stats stats(std::vector<double> v) {
     return {v[v.size() / 2], v[v.size() * 99 / 100], v.back()};
 }
 
+std::string g_self;  // this benchmark's executable (to time a load in a fresh process)
+std::string g_keep;  // --keep FILE: save the synthetic trace there and leave it (to profile --load)
+
 #ifndef YS_BENCH_NO_VM
 int g_runs = 3;  // best of this many runs, for each of the two timings
 
@@ -217,6 +221,7 @@ void synthetic_benchmarks(uint64_t steps);
 
 int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures as they come, also into a pipe
+    g_self = std::filesystem::read_symlink("/proc/self/exe").string();
     uint64_t steps = 10'000'000;
     std::vector<std::string> programs;
     bool overhead_only = false;  // skip the synthetic trace (about two minutes) and time the programs only
@@ -227,6 +232,7 @@ int main(int argc, char** argv) {
         else if (a == "--steps" && i + 1 < argc) steps = std::strtoull(argv[++i], nullptr, 10);
         else if (a == "--runs" && i + 1 < argc) g_runs = std::max(1, std::atoi(argv[++i]));
         else if (a == "--load" && i + 1 < argc) load_file = argv[++i];
+        else if (a == "--keep" && i + 1 < argc) g_keep = argv[++i];
         else programs.push_back(a);
     }
     if (!load_file.empty()) {
@@ -301,7 +307,8 @@ void synthetic_benchmarks(uint64_t steps) {
     double write_ms = ms_since(t0);
     std::printf("  binary: %.1f MB, %.2f bytes/step, %.2f bytes/change; encode %.0f ms\n", bin.size() / 1e6,
                 double(bin.size()) / steps, double(bin.size()) / trace.change_count(), write_ms);
-    auto file = std::filesystem::temp_directory_path() / ("bench_trace_" + std::to_string(::getpid()) + ".ystrace");
+    auto file = g_keep.empty() ? std::filesystem::temp_directory_path() / ("bench_trace_" + std::to_string(::getpid()) + ".ystrace")
+                               : std::filesystem::path(g_keep);
     t0 = Clock::now();
     atomic_write_file(file, bin);
     std::printf("  atomic save: %.0f ms\n", ms_since(t0));
@@ -318,7 +325,13 @@ void synthetic_benchmarks(uint64_t steps) {
                 "    RSS +%.0f MB (%.1f bytes/step)\n",
                 load_ms, load_cpu, double(loaded.memory_bytes()) / loaded.step_count(),
                 (double(rss2) - double(rss1)) / 1e6, (double(rss2) - double(rss1)) / loaded.step_count());
-    std::filesystem::remove(file);
+    { Trace drop = std::move(loaded); }
+    // What a user who opens the file gets: a new process, whose memory the kernel has to
+    // hand out fresh (the load above reuses what this process just freed).
+    std::fflush(stdout);
+    std::string cmd = "'" + g_self + "' --runs 1 --load '" + file.string() + "' | sed 's/^/  fresh process: /'";
+    if (std::system(cmd.c_str()) != 0) std::printf("  fresh process: failed\n");
+    if (g_keep.empty()) std::filesystem::remove(file);
 }
 
 }  // namespace

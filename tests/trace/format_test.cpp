@@ -220,6 +220,7 @@ TEST(Format, JsonErrorsGiveTheJsonPath) {
         {"\"steps\": [", "\"stops\": [", "/steps", TraceErrorKind::Malformed},
         {"\"id\":3,\"type\":\"code\"", "\"id\":-3,\"type\":\"code\"", "/steps/0/changes/6/id", TraceErrorKind::Malformed},
         {"{\"ref\":1}", "{\"ref\":0}", "/steps/0/changes/2/value/ref", TraceErrorKind::Malformed},
+        {"\"id\":3,\"type\":\"code\"", "\"id\":4294967296,\"type\":\"code\"", "/steps/0/changes/6/id", TraceErrorKind::Malformed},
     };
     for (const auto& c : cases) {
         TraceError e = expect_error(replace_once(json, c.from, c.to));
@@ -363,7 +364,7 @@ TEST(Format, DecimalTextsRoundTripAsNumbersAndOthersAsStrings) {
     t.add_event(e);
     EXPECT_EQ(t.event(0).value, Value::inline_text("-7"));
     for (size_t i = 0; i < texts.size(); ++i)
-        EXPECT_EQ(t.unpack(t.changes(0)[i + 1].value), Value::inline_text(texts[i])) << texts[i];
+        EXPECT_EQ(t.unpack(t.changes(0)[i + 1].value()), Value::inline_text(texts[i])) << texts[i];
     for (const std::string& s : t.strings()) EXPECT_NE(s, "400000") << "an int repr went to the string table";
 
     const std::string bin = write_trace_binary(t);

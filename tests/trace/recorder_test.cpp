@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "trace/hand_trace.h"
 #include "trace/recorder.h"
 
@@ -22,11 +24,11 @@ TEST(Recorder, CoalescesRefcountsWithinAStep) {
     auto s0 = t.changes(0);
     ASSERT_EQ(s0.size(), 1u);  // folded into the creation
     EXPECT_EQ(s0[0].kind, Change::Kind::Created);
-    EXPECT_EQ(s0[0].value.payload, 3);
+    EXPECT_EQ(s0[0].payload, 3);
     auto s1 = t.changes(1);
     ASSERT_EQ(s1.size(), 2u);
     EXPECT_EQ(s1[0].kind, Change::Kind::Refcount);
-    EXPECT_EQ(s1[0].value.payload, 2);
+    EXPECT_EQ(s1[0].payload, 2);
     EXPECT_EQ(s1[1].kind, Change::Kind::FieldSet);
 }
 
@@ -56,7 +58,7 @@ TEST(Recorder, KeepsCodeObjectsAndProgram) {
 
 TEST(Recorder, SparseIdsWork) {
     Recorder r;
-    ObjectId big = ObjectId{1} << 40;
+    ObjectId big = kMaxChangeObject - 5;  // past the dense table
     r.on_object_created(big, "list", 1);
     r.on_event(Event{});
     r.on_refcount(big, 2);
@@ -64,7 +66,15 @@ TEST(Recorder, SparseIdsWork) {
     r.on_event(Event{});
     Trace t = r.finish();
     ASSERT_EQ(t.changes(1).size(), 1u);
-    EXPECT_EQ(t.changes(1)[0].value.payload, 3);
+    EXPECT_EQ(t.changes(1)[0].payload, 3);
+    EXPECT_EQ(t.changes(1)[0].object, big);
+}
+
+// Changes keep 32-bit object ids: a larger one is refused, never truncated.
+TEST(Recorder, RefusesObjectIdsPast32Bits) {
+    Recorder r;
+    EXPECT_THROW(r.on_object_created(kMaxChangeObject + 1, "list", 1), std::length_error);
+    EXPECT_THROW(r.on_field_set(ObjectId{1} << 40, "x", Value::integer(1)), std::length_error);
 }
 
 TEST(Recorder, RecordsRemovedFields) {

@@ -22,7 +22,7 @@ std::vector<ObjectState> naive_state(const Trace& t, uint64_t step) {
                     ObjectState o;
                     o.id = c.object;
                     o.type = std::string(t.str(c.name));
-                    o.refcount = c.value.payload;
+                    o.refcount = c.payload;
                     objs[c.object] = o;
                     break;
                 }
@@ -31,12 +31,12 @@ std::vector<ObjectState> naive_state(const Trace& t, uint64_t step) {
                     if (it == objs.end()) break;
                     auto& fields = it->second.fields;
                     auto f = std::find_if(fields.begin(), fields.end(), [&](auto& x) { return x.name == t.str(c.name); });
-                    if (f == fields.end()) fields.push_back({std::string(t.str(c.name)), t.unpack(c.value)});
-                    else f->value = t.unpack(c.value);
+                    if (f == fields.end()) fields.push_back({std::string(t.str(c.name)), t.unpack(c.value())});
+                    else f->value = t.unpack(c.value());
                     break;
                 }
                 case Change::Kind::Refcount:
-                    if (objs.count(c.object)) objs[c.object].refcount = c.value.payload;
+                    if (objs.count(c.object)) objs[c.object].refcount = c.payload;
                     break;
                 case Change::Kind::Freed: objs.erase(c.object); break;
                 case Change::Kind::FieldRemoved: {

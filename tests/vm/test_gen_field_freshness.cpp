@@ -165,7 +165,7 @@ TEST(GenFieldFreshness, ThroughTheRecorder) {
         for (const trace::Change& c : t.changes(s)) {
             switch (c.kind) {
                 case trace::Change::Kind::Created: check.created(c.object, t.str(c.name)); break;
-                case trace::Change::Kind::FieldSet: check.set(c.object, t.str(c.name), t.unpack(c.value)); break;
+                case trace::Change::Kind::FieldSet: check.set(c.object, t.str(c.name), t.unpack(c.value())); break;
                 case trace::Change::Kind::FieldRemoved: check.removed(c.object, t.str(c.name)); break;
                 case trace::Change::Kind::Freed: check.freed(c.object); break;
                 case trace::Change::Kind::Refcount: break;
