@@ -12,8 +12,8 @@
 
 namespace ys::vm {
 
-thread_local trace::TraceSink* t_sink = nullptr;
-thread_local Runtime* t_rt = nullptr;
+constinit thread_local trace::TraceSink* t_sink = nullptr;
+constinit thread_local Runtime* t_rt = nullptr;
 bool g_gc_clearing = false;
 
 static bool is_inline_in_trace(Object* o) {

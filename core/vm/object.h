@@ -176,7 +176,7 @@ struct Type : Object {
 // ---------------------------------------------------------------------------------
 // The choke point. Everything below is defined in memory.cpp except the inline fast
 // paths. `t_sink` is the attached trace sink of the runtime running on this thread.
-extern thread_local trace::TraceSink* t_sink;
+extern constinit thread_local trace::TraceSink* t_sink;
 
 void trace_refcount_slow(Object* o);  // reports a refcount change (only with a sink)
 [[gnu::noinline]] void dealloc_object(Object* o);  // refcount reached zero

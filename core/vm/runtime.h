@@ -83,7 +83,7 @@ struct Runtime {
     std::shared_ptr<struct AsyncGenFreeLists> async_gen_freelists;
 };
 
-extern thread_local Runtime* t_rt;
+extern constinit thread_local Runtime* t_rt;
 inline Runtime& rt() { return *t_rt; }
 
 // ---------------------------------------------------------------------------------
