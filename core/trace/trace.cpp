@@ -91,10 +91,15 @@ size_t intern_slot(std::string_view s, size_t slots) {
     return static_cast<size_t>(h >> 40) & (slots - 1);
 }
 
+[[noreturn, gnu::noinline, gnu::cold]] void object_id_too_large(ObjectId id) {
+    throw std::length_error("object id " + std::to_string(id) + " is too large for a trace");
+}
+
 // A change's object id in its 32 bits. Ids are handed out one by one, so a real run never
 // comes near the limit; the readers check it with a location first.
-uint32_t change_object(ObjectId id) {
-    if (id > kMaxChangeObject) throw std::length_error("object id " + std::to_string(id) + " is too large for a trace");
+inline uint32_t change_object(ObjectId id) {
+    if (id > kMaxChangeObject) [[unlikely]]
+        object_id_too_large(id);
     return static_cast<uint32_t>(id);
 }
 
@@ -163,13 +168,17 @@ PackedValue Trace::pack(const Value& v) {
     switch (v.kind) {
         case Value::Kind::Null: break;
         case Value::Kind::Int: p.payload = v.number; break;
-        case Value::Kind::Text:
-            if (parse_decimal_repr(v.text, p.payload)) p.text = PackedValue::kDecimalText;
-            else p.text = intern(v.text);
+        case Value::Kind::Text: {
+            const char c0 = v.text.empty() ? '\0' : v.text[0];
+            if (((c0 >= '0' && c0 <= '9') || c0 == '-') && parse_decimal_repr(v.text, p.payload))
+                p.text = PackedValue::kDecimalText;
+            else
+                p.text = intern(v.text);
             break;
+        }
         case Value::Kind::Ref:
             p.payload = static_cast<int64_t>(v.ref);
-            p.text = intern(v.text);
+            p.text = v.text.empty() ? 0 : intern(v.text);  // labels come only from hand-written traces
             break;
     }
     return p;

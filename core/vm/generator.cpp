@@ -467,6 +467,7 @@ int gen_set_name(Object* o, Object* v) {
         return -1;
     }
     setref(&G(o)->gi_name, newref(v));
+    if (t_sink) [[unlikely]] trace_fields_changed(o);
     return 0;
 }
 Object* gen_get_qualname(Object* o) { return newref(G(o)->gi_qualname); }
@@ -476,6 +477,7 @@ int gen_set_qualname(Object* o, Object* v) {
         return -1;
     }
     setref(&G(o)->gi_qualname, newref(v));
+    if (t_sink) [[unlikely]] trace_fields_changed(o);
     return 0;
 }
 
@@ -586,11 +588,19 @@ void gen_trace_fields(Object* o, trace::TraceSink* sink) {
     GenObject* gen = G(o);
     uint64_t id = o->ob_trace_id;
     GenFieldNames& n = is_coroutine(o) ? t_cr_names : is_async_gen(o) ? t_ag_names : t_gi_names;
-    trace_created(gen->gi_code);
-    trace_set_ref(id, n.code, gen->gi_code->ob_trace_id);
-    trace_set_object(id, n.weakreflist, gen->gi_weakreflist);
-    trace_set_object(id, n.name, gen->gi_name);
-    trace_set_object(id, n.qualname, gen->gi_qualname);
+    // Re-read at every event of the generator, these four rarely change: the code and
+    // names are held by the generator (the name setters say when they change), the weak
+    // list head is keyed by its trace id too (a new weakref may reuse a dead one's memory).
+    Object* weak = gen->gi_weakreflist;
+    const auto key = [](const void* p) { return reinterpret_cast<uintptr_t>(p); };
+    if (!trace_fields_unchanged(id, {key(gen->gi_code), key(weak), weak ? weak->ob_trace_id : 0, key(gen->gi_name),
+                                     key(gen->gi_qualname)})) {
+        trace_created(gen->gi_code);
+        trace_set_ref(id, n.code, gen->gi_code->ob_trace_id);
+        trace_set_object(id, n.weakreflist, weak);
+        trace_set_object(id, n.name, gen->gi_name);
+        trace_set_object(id, n.qualname, gen->gi_qualname);
+    }
     trace_set_object(id, n.exc_value, gen->gi_exc_state.exc_value);
     trace::Value owner = exc_item_owner(gen->gi_exc_state.previous_item);
     trace_set_ref(id, n.previous_item, owner.ref);

@@ -20,6 +20,7 @@
 #include <atomic>
 #include <cstring>
 #include <deque>
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -42,10 +43,15 @@ struct FieldSlot {
     trace::Value value;
     Object* immortal = nullptr;  // the never-freed object `value` was made from, if any
 };
+// What an object's rarely-changing fields were read from at their last report (see
+// trace_fields_unchanged): pointers and ids, compared before those fields are re-read.
+constexpr size_t kFixedKey = 6;
 struct Shadow {
     std::vector<FieldSlot> slots;   // in first-report order
     size_t cursor = 0;              // where the next in-order re-report should match
     uint64_t synced = 0;            // the sync() that last reported it whole (frames)
+    bool fixed_valid = false;
+    uintptr_t fixed[kFixedKey] = {};
 };
 
 struct StringHash {
@@ -215,41 +221,47 @@ public:
     }
     // An inline text, compared before a Value (and its string) is made.
     void set_text(trace::ObjectId id, uint32_t name, std::string_view text) {
-        Shadow& s = shadow(id);
-        size_t cursor = s.cursor;
-        if (FieldSlot* slot = find_slot(s, name);
-            slot && slot->value.kind == trace::Value::Kind::Text && slot->value.text == text) {
+        FieldSlot* slot = find_slot(shadow(id), name);
+        if (slot && slot->value.kind == trace::Value::Kind::Text && slot->value.text == text) {
             slot->seen = true;
             return;
         }
-        s.cursor = cursor;
-        set(id, name, trace::Value::inline_text(std::string(text)));
+        store_changed(id, slot, name, trace::Value::inline_text(std::string(text)));
     }
     // The common kinds without building a Value first: only a change allocates.
     // Returns false when the field already held that value.
     bool set_int(trace::ObjectId id, uint32_t name, int64_t n) {
-        Shadow& s = shadow(id);
-        size_t cursor = s.cursor;
-        if (FieldSlot* slot = find_slot(s, name);
-            slot && slot->value.kind == trace::Value::Kind::Int && slot->value.number == n) {
+        FieldSlot* slot = find_slot(shadow(id), name);
+        if (slot && slot->value.kind == trace::Value::Kind::Int && slot->value.number == n) {
             slot->seen = true;
             return false;
         }
-        s.cursor = cursor;
-        set(id, name, trace::Value::integer(n));
+        store_changed(id, slot, name, trace::Value::integer(n));
         return true;
     }
     void set_ref(trace::ObjectId id, uint32_t name, trace::ObjectId ref) {
-        Shadow& s = shadow(id);
-        size_t cursor = s.cursor;
+        FieldSlot* slot = find_slot(shadow(id), name);
         const auto kind = ref ? trace::Value::Kind::Ref : trace::Value::Kind::Null;
-        if (FieldSlot* slot = find_slot(s, name);
-            slot && slot->value.kind == kind && slot->value.ref == ref && slot->value.text.empty()) {
+        if (slot && slot->value.kind == kind && slot->value.ref == ref && slot->value.text.empty()) {
             slot->seen = true;
             return;
         }
-        s.cursor = cursor;
-        set(id, name, trace::Value::pointer(ref));
+        store_changed(id, slot, name, trace::Value::pointer(ref));
+    }
+    // The changed path of the set_* above, out of line so that their unchanged path (by
+    // far the most common) stays small. `slot` is the field's slot, or null when new.
+    [[gnu::noinline]] void store_changed(trace::ObjectId id, FieldSlot* slot, uint32_t name, trace::Value value) {
+        if (slot) {
+            slot->seen = true;
+            slot->value = std::move(value);
+            slot->immortal = nullptr;
+        } else {
+            Shadow& s = shadow(id);
+            s.slots.push_back(FieldSlot{name, true, std::move(value)});
+            s.cursor = s.slots.size();
+            slot = &s.slots.back();
+        }
+        forward_set(id, name, slot->value);
     }
     // A field holding `o`: an immortal object (None, a small int, an interned str)
     // still in the slot is the same value, so its repr is not made again.
@@ -368,6 +380,20 @@ public:
         inner->on_event(ev);
         return true;
     }
+    // Whether `key` is what the object's fixed fields were read from last time (then
+    // they hold the same values); records it for next time. Only for fields whose value
+    // is a function of the key (see trace_fields_unchanged in trace_report.h).
+    bool fields_unchanged(trace::ObjectId id, std::initializer_list<uintptr_t> key) {
+        Shadow& s = shadow(id);
+        bool same = s.fixed_valid && std::equal(key.begin(), key.end(), s.fixed);
+        if (!same) {
+            std::copy(key.begin(), key.end(), s.fixed);
+            s.fixed_valid = true;
+        }
+        return same;
+    }
+    static uintptr_t key_of(const Object* o) { return reinterpret_cast<uintptr_t>(o); }
+    static uintptr_t id_of(const Object* o) { return o ? static_cast<uintptr_t>(o->ob_trace_id) : 0; }
     int unrecorded_depth = 0;
     void sync();
     void report_thread_state();
@@ -537,7 +563,11 @@ void ReportSink::report_thread_state() {
     set_ref(ts_id, n[0], r.current_frame ? frame_trace_id(r.current_frame) : 0);
     set_ref(ts_id, n[1], exc_item_owner(r.exc_info).ref);
     set_object(ts_id, n[2], r.exc_state.exc_value);
-    // What the interpreter state owns (a deliberate addition, REPORTING.md).
+    // What the interpreter state owns (a deliberate addition, REPORTING.md); the same
+    // objects at nearly every event.
+    if (fields_unchanged(ts_id, {key_of(r.modules), id_of(r.modules), key_of(r.sys_stdout), id_of(r.sys_stdout),
+                                 key_of(r.sys_stderr), id_of(r.sys_stderr)}))
+        return;
     set_object(ts_id, n[3], r.modules);
     set_object(ts_id, n[4], r.sys_stdout);
     set_object(ts_id, n[5], r.sys_stderr);
@@ -684,7 +714,7 @@ void report_frame_fields(Frame* f) {
     if (moved) s.set(id, fixed[4], trace::Value::integer(f->lineno()));
     else s.set_int(id, fixed[4], s.shadow(id).slots[4].value.number);
     s.set_int(id, fixed[5], f->stacktop);
-    s.set_text(id, fixed[6], owner_name(f->owner));
+    if (!s.fields_unchanged(id, {f->owner})) s.set_text(id, fixed[6], owner_name(f->owner));
     Object** lp = f->localsplus();
     int n = co->nlocalsplus;
     for (int i = 0; i < n; i++) s.set_object(id, local_names[static_cast<size_t>(i)], lp[i]);
@@ -730,6 +760,15 @@ void trace_gen_event(Object* gen, const trace::Event& ev) {
     if (gen->ob_trace_id) s->shadow(gen->ob_trace_id).synced = s->sync_count + 1;
     s->presync = false;
     s->on_event(ev);
+}
+
+bool trace_fields_unchanged(uint64_t id, std::initializer_list<uintptr_t> key) {
+    return t_report->fields_unchanged(id, key);
+}
+
+void trace_fields_changed(Object* o) {
+    if (!t_report || !o->ob_trace_id) return;
+    if (Shadow* s = t_report->find_shadow(o->ob_trace_id)) s->fixed_valid = false;
 }
 
 void trace_unrecorded_begin() {

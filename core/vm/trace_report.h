@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 
 #include "vm/frame.h"
@@ -58,6 +59,16 @@ void trace_set_object(uint64_t id, FieldName& name, Object* o);  // == trace_set
 void trace_set_int(uint64_t id, FieldName& name, int64_t n);
 void trace_set_ref(uint64_t id, FieldName& name, uint64_t ref);  // a label-less pointer (0 = NULL)
 void trace_set_text(uint64_t id, FieldName& name, std::string_view text);  // an inline text
+// Whether the object's rarely-changing fields (a generator's gi_code, gi_name...) were
+// read from this same `key` at their last report, in which case they are not re-read
+// (they would hold the same values); records `key` for next time. The key must
+// determine the values: pointers to objects the reported object holds alive, with the
+// trace id where the field's target is not held (a weak list head), and at most 6.
+// Only with a sink attached.
+bool trace_fields_unchanged(uint64_t id, std::initializer_list<uintptr_t> key);
+// The object's fixed fields changed in a way their key does not show (a generator's
+// __name__ set to a new str that took the old one's memory): re-read them next time.
+void trace_fields_changed(Object* o);
 // A generator's fields, then its event (sink.h), with nothing in between: the sync
 // before the event does not read the generator and its frame again.
 void trace_gen_event(Object* gen, const trace::Event& ev);
