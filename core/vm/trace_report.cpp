@@ -42,6 +42,10 @@ struct FieldSlot {
     bool seen;
     trace::Value value;
     Object* immortal = nullptr;  // the never-freed object `value` was made from, if any
+    // `value` is the repr of this int (compared as a number: no text is made to find
+    // that a counter kept its value).
+    bool holds_int = false;
+    int64_t int_value = 0;
 };
 // What an object's rarely-changing fields were read from at their last report (see
 // trace_fields_unchanged): pointers and ids, compared before those fields are re-read.
@@ -194,6 +198,7 @@ public:
             if (slot->value == value) return slot;
             slot->value = value;
             slot->immortal = nullptr;
+            slot->holds_int = false;
         } else {
             s.slots.push_back(FieldSlot{name, true, value});
             s.cursor = s.slots.size();
@@ -226,7 +231,7 @@ public:
             slot->seen = true;
             return;
         }
-        store_changed(id, slot, name, trace::Value::inline_text(std::string(text)));
+        store_text(id, slot, name, text);
     }
     // The common kinds without building a Value first: only a change allocates.
     // Returns false when the field already held that value.
@@ -236,7 +241,7 @@ public:
             slot->seen = true;
             return false;
         }
-        store_changed(id, slot, name, trace::Value::integer(n));
+        store_int(id, slot, name, n);
         return true;
     }
     void set_ref(trace::ObjectId id, uint32_t name, trace::ObjectId ref) {
@@ -246,15 +251,26 @@ public:
             slot->seen = true;
             return;
         }
-        store_changed(id, slot, name, trace::Value::pointer(ref));
+        store_ref(id, slot, name, ref);
     }
-    // The changed path of the set_* above, out of line so that their unchanged path (by
-    // far the most common) stays small. `slot` is the field's slot, or null when new.
-    [[gnu::noinline]] void store_changed(trace::ObjectId id, FieldSlot* slot, uint32_t name, trace::Value value) {
+    // The changed path of the set_* above, out of line (the Value too) so that their
+    // unchanged path, by far the most common, stays small.
+    [[gnu::noinline]] FieldSlot* store_text(trace::ObjectId id, FieldSlot* slot, uint32_t name, std::string_view text) {
+        return store_changed(id, slot, name, trace::Value::inline_text(std::string(text)));
+    }
+    [[gnu::noinline]] FieldSlot* store_int(trace::ObjectId id, FieldSlot* slot, uint32_t name, int64_t n) {
+        return store_changed(id, slot, name, trace::Value::integer(n));
+    }
+    [[gnu::noinline]] FieldSlot* store_ref(trace::ObjectId id, FieldSlot* slot, uint32_t name, trace::ObjectId ref) {
+        return store_changed(id, slot, name, trace::Value::pointer(ref));
+    }
+    // `slot` is the field's slot, or null when the field is new.
+    FieldSlot* store_changed(trace::ObjectId id, FieldSlot* slot, uint32_t name, trace::Value value) {
         if (slot) {
             slot->seen = true;
             slot->value = std::move(value);
             slot->immortal = nullptr;
+            slot->holds_int = false;
         } else {
             Shadow& s = shadow(id);
             s.slots.push_back(FieldSlot{name, true, std::move(value)});
@@ -262,20 +278,18 @@ public:
             slot = &s.slots.back();
         }
         forward_set(id, name, slot->value);
+        return slot;
     }
     // A field holding `o`: an immortal object (None, a small int, an interned str)
     // still in the slot is the same value, so its repr is not made again.
     void set_object(trace::ObjectId id, uint32_t name, Object* o) {
         if (o && o->ob_refcnt >= kImmortal) {
-            Shadow& s = shadow(id);
-            size_t cursor = s.cursor;
-            if (FieldSlot* slot = find_slot(s, name); slot && slot->immortal == o) {
+            FieldSlot* slot = find_slot(shadow(id), name);
+            if (slot && slot->immortal == o) {
                 slot->seen = true;
                 return;
             }
-            s.cursor = cursor;
-            trace::Value v = trace_value(o);
-            set(id, name, v)->immortal = o;
+            set_immortal(id, name, o);
             return;
         }
         if (!o || !is_inline(o)) {
@@ -284,11 +298,32 @@ public:
             return;
         }
         if (o->ob_type == &Int_Type && !int_is_big(o)) {  // a counter's new value, mostly
-            char buf[kIntTextSize];
-            set_text(id, name, int_text(int_value(o), buf));
+            set_int_repr(id, name, int_value(o));
             return;
         }
-        set(id, name, trace_value(o));
+        set_inline(id, name, o);
+    }
+    // set_object's less common paths, out of line (they make a Value).
+    [[gnu::noinline]] void set_immortal(trace::ObjectId id, uint32_t name, Object* o) {
+        set(id, name, trace_value(o))->immortal = o;
+    }
+    [[gnu::noinline]] void set_inline(trace::ObjectId id, uint32_t name, Object* o) { set(id, name, trace_value(o)); }
+    // An int object's repr, compared as a number.
+    void set_int_repr(trace::ObjectId id, uint32_t name, int64_t n) {
+        FieldSlot* slot = find_slot(shadow(id), name);
+        if (slot && slot->holds_int && slot->int_value == n) {
+            slot->seen = true;
+            return;
+        }
+        char buf[kIntTextSize];
+        std::string_view text = int_text(n, buf);
+        if (slot && slot->value.kind == trace::Value::Kind::Text && slot->value.text == text) {
+            slot->seen = true;
+        } else {
+            slot = store_text(id, slot, name, text);
+        }
+        slot->holds_int = true;
+        slot->int_value = n;
     }
     static constexpr int64_t kImmortal = int64_t{1} << 29;  // the refcount of statics (memory.cpp)
     // A full re-scan of an object whose fields come and go (dict keys, attributes,
