@@ -12,7 +12,10 @@
 // id in a flat index, an event that directly follows another with nothing reported in
 // between skips the re-report, a generator reported right before its event is not
 // read again by that event's sync, and a frame below the running one is re-read only
-// when it ran or was written since its last re-report (Frame::report_stale). None of
+// when it ran or was written since its last re-report (Frame::report_stale). Fields that
+// almost never change (a generator's code and names, the thread state's modules and
+// streams, a frame's owner) are re-read only when the pointers they are read from
+// changed (trace_fields_unchanged), and an int's repr is compared as a number. None of
 // this changes what is recorded.
 #include "vm/trace_report.h"
 
@@ -42,10 +45,11 @@ struct FieldSlot {
     bool seen;
     trace::Value value;
     Object* immortal = nullptr;  // the never-freed object `value` was made from, if any
-    // `value` is the repr of this int (compared as a number: no text is made to find
-    // that a counter kept its value).
-    bool holds_int = false;
-    int64_t int_value = 0;
+    // `value` is the repr of this int or float (compared as a number: no text is made to
+    // find that a counter kept its value).
+    enum class Number : uint8_t { None, Int, Float };
+    Number number = Number::None;
+    int64_t number_bits = 0;   // the int, or the float's bits
 };
 // What an object's rarely-changing fields were read from at their last report (see
 // trace_fields_unchanged): pointers and ids, compared before those fields are re-read.
@@ -198,7 +202,7 @@ public:
             if (slot->value == value) return slot;
             slot->value = value;
             slot->immortal = nullptr;
-            slot->holds_int = false;
+            slot->number = FieldSlot::Number::None;
         } else {
             s.slots.push_back(FieldSlot{name, true, value});
             s.cursor = s.slots.size();
@@ -270,7 +274,7 @@ public:
             slot->seen = true;
             slot->value = std::move(value);
             slot->immortal = nullptr;
-            slot->holds_int = false;
+            slot->number = FieldSlot::Number::None;
         } else {
             Shadow& s = shadow(id);
             s.slots.push_back(FieldSlot{name, true, std::move(value)});
@@ -307,11 +311,28 @@ public:
     [[gnu::noinline]] void set_immortal(trace::ObjectId id, uint32_t name, Object* o) {
         set(id, name, trace_value(o))->immortal = o;
     }
-    [[gnu::noinline]] void set_inline(trace::ObjectId id, uint32_t name, Object* o) { set(id, name, trace_value(o)); }
+    [[gnu::noinline]] void set_inline(trace::ObjectId id, uint32_t name, Object* o) {
+        if (o->ob_type != &Float_Type) {
+            set(id, name, trace_value(o));
+            return;
+        }
+        // A float's repr is costly to make: compared by its bits first.
+        int64_t bits = 0;
+        const double d = float_value(o);
+        std::memcpy(&bits, &d, sizeof bits);
+        FieldSlot* slot = find_slot(shadow(id), name);
+        if (slot && slot->number == FieldSlot::Number::Float && slot->number_bits == bits) {
+            slot->seen = true;
+            return;
+        }
+        slot = set(id, name, trace_value(o));
+        slot->number = FieldSlot::Number::Float;
+        slot->number_bits = bits;
+    }
     // An int object's repr, compared as a number.
     void set_int_repr(trace::ObjectId id, uint32_t name, int64_t n) {
         FieldSlot* slot = find_slot(shadow(id), name);
-        if (slot && slot->holds_int && slot->int_value == n) {
+        if (slot && slot->number == FieldSlot::Number::Int && slot->number_bits == n) {
             slot->seen = true;
             return;
         }
@@ -322,8 +343,8 @@ public:
         } else {
             slot = store_text(id, slot, name, text);
         }
-        slot->holds_int = true;
-        slot->int_value = n;
+        slot->number = FieldSlot::Number::Int;
+        slot->number_bits = n;
     }
     static constexpr int64_t kImmortal = int64_t{1} << 29;  // the refcount of statics (memory.cpp)
     // A full re-scan of an object whose fields come and go (dict keys, attributes,
