@@ -287,6 +287,11 @@ public:
     // A field holding `o`: an immortal object (None, a small int, an interned str)
     // still in the slot is the same value, so its repr is not made again.
     void set_object(trace::ObjectId id, uint32_t name, Object* o) {
+        // Ints first, the small immortal ones too: a counter's new value, mostly.
+        if (o && o->ob_type == &Int_Type && !int_is_big(o)) {
+            set_int_repr(id, name, int_value(o));
+            return;
+        }
         if (o && o->ob_refcnt >= kImmortal) {
             FieldSlot* slot = find_slot(shadow(id), name);
             if (slot && slot->immortal == o) {
@@ -299,10 +304,6 @@ public:
         if (!o || !is_inline(o)) {
             if (o) trace_created(o);
             set_ref(id, name, o ? o->ob_trace_id : 0);
-            return;
-        }
-        if (o->ob_type == &Int_Type && !int_is_big(o)) {  // a counter's new value, mostly
-            set_int_repr(id, name, int_value(o));
             return;
         }
         set_inline(id, name, o);
@@ -336,6 +337,9 @@ public:
             slot->seen = true;
             return;
         }
+        set_int_repr_text(id, slot, name, n);
+    }
+    [[gnu::noinline]] void set_int_repr_text(trace::ObjectId id, FieldSlot* slot, uint32_t name, int64_t n) {
         char buf[kIntTextSize];
         std::string_view text = int_text(n, buf);
         if (slot && slot->value.kind == trace::Value::Kind::Text && slot->value.text == text) {
