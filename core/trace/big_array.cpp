@@ -31,11 +31,12 @@ void make_usable(char* p, size_t bytes, bool fill_now) {
 #endif
 }
 
-// Inaccessible address space of `bytes`, starting on a huge-page boundary.
+// Inaccessible address space of `bytes`, starting on a huge-page boundary; null when the
+// process may not have that much (a `ulimit -v`, valgrind).
 char* reserve_range(size_t bytes) {
     const size_t span = bytes + kHugePage;
     void* raw = ::mmap(nullptr, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (raw == MAP_FAILED) throw std::bad_alloc();
+    if (raw == MAP_FAILED) return nullptr;
     char* start = static_cast<char*>(raw);
     char* aligned = reinterpret_cast<char*>(round_up(reinterpret_cast<uintptr_t>(start), kHugePage));
     if (aligned > start) ::munmap(start, static_cast<size_t>(aligned - start));
@@ -46,8 +47,12 @@ char* reserve_range(size_t bytes) {
 
 Block map(size_t bytes, bool fill_now) {
     bytes = round_up(bytes, kHugePage);
-    const size_t reserved = std::max(kReserve, round_up(bytes * 2, kHugePage));
+    // The big reservation first; where address space is limited, just what is asked
+    // (growing past it then moves the table, as a vector would).
+    size_t reserved = std::max(kReserve, round_up(bytes * 2, kHugePage));
     char* p = reserve_range(reserved);
+    if (!p) p = reserve_range(reserved = bytes);
+    if (!p) throw std::bad_alloc();
     try {
         make_usable(p, bytes, fill_now);
     } catch (...) {

@@ -1,4 +1,6 @@
 // The binary trace writer (.ystrace): varints and interned strings (FORMAT.md).
+#include <algorithm>
+
 #include "trace/trace_io_internal.h"
 
 namespace ys::trace {
@@ -7,21 +9,30 @@ using namespace io_detail;
 
 namespace {
 
+// Bytes go through a raw cursor into a buffer grown ahead (appending to a string byte
+// by byte was most of a save's time).
 class BinOut {
 public:
-    std::string buf;
-    void byte(uint8_t b) { buf.push_back(static_cast<char>(b)); }
+    explicit BinOut(size_t expected) : buf_(std::max<size_t>(expected, 4096), '\0') {}
+    void byte(uint8_t b) { *room(1) = static_cast<char>(b); ++len_; }
     void varint(uint64_t v) {
+        char* p = room(10);
+        size_t n = 0;
         while (v >= 0x80) {
-            buf.push_back(static_cast<char>((v & 0x7f) | 0x80));
+            p[n++] = static_cast<char>((v & 0x7f) | 0x80);
             v >>= 7;
         }
-        buf.push_back(static_cast<char>(v));
+        p[n++] = static_cast<char>(v);
+        len_ += n;
     }
     void svarint(int64_t v) { varint((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63)); }
+    void bytes(const void* data, size_t n) {
+        if (n) std::memcpy(room(n), data, n);
+        len_ += n;
+    }
     void str(std::string_view s) {
         varint(s.size());
-        buf.append(s);
+        bytes(s.data(), s.size());
     }
     void f64(double d) {
         uint64_t u;
@@ -31,6 +42,19 @@ public:
     void u32(uint32_t v) {
         for (int i = 0; i < 4; ++i) byte(static_cast<uint8_t>(v >> (8 * i)));
     }
+    std::string take() {
+        buf_.resize(len_);
+        return std::move(buf_);
+    }
+
+private:
+    char* room(size_t n) {
+        if (buf_.size() - len_ < n) [[unlikely]]
+            buf_.resize(std::max(buf_.size() * 2, len_ + n));
+        return buf_.data() + len_;
+    }
+    std::string buf_;
+    size_t len_ = 0;
 };
 
 void put_value(BinOut& o, const PackedValue& v) {
@@ -54,9 +78,8 @@ void put_value(BinOut& o, const PackedValue& v) {
 }  // namespace
 
 std::string write_trace_binary(const Trace& trace) {
-    BinOut o;
-    o.buf.reserve(64 + trace.step_count() * 8 + trace.change_count() * 6);
-    o.buf.append(kBinaryMagic, sizeof kBinaryMagic);
+    BinOut o(64 + trace.step_count() * 8 + trace.change_count() * 6);
+    o.bytes(kBinaryMagic, sizeof kBinaryMagic);
     o.u32(static_cast<uint32_t>(kFormatVersion));
     o.byte(static_cast<uint8_t>(trace.header.granularity));
     o.byte(trace.header.truncated ? 1 : 0);
@@ -126,8 +149,8 @@ std::string write_trace_binary(const Trace& trace) {
             o.f64(x.virtual_time);
         }
     }
-    o.buf.append("YSEND", 5);
-    return std::move(o.buf);
+    o.bytes("YSEND", 5);
+    return o.take();
 }
 
 }  // namespace ys::trace

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdint>
+#include <cstdio>
 
 namespace ys::trace {
 namespace {
@@ -72,6 +77,34 @@ TEST(BigArray, ClearKeepsTheStorageForReuse) {
     EXPECT_EQ(v.capacity(), cap);
     fill(v, 100);
     EXPECT_TRUE(holds_fill(v, 100));
+}
+
+// Where address space is limited (ulimit -v, valgrind) the big reservation fails: the
+// array must still grow (by moving), never abort. Checked in a child process, so the
+// limit does not reach the other tests.
+TEST(BigArray, GrowsUnderALimitOnAddressSpace) {
+    pid_t pid = ::fork();
+    ASSERT_NE(pid, -1);
+    if (pid == 0) {
+        // 1 GiB more than the process maps now (a sanitizer's shadow included): far
+        // below the 64 GiB reservation.
+        unsigned long pages = 0;
+        if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
+            if (std::fscanf(f, "%lu", &pages) != 1) pages = 0;
+            std::fclose(f);
+        }
+        if (!pages) ::_exit(3);
+        rlimit lim{};
+        lim.rlim_cur = lim.rlim_max = static_cast<rlim_t>(pages) * static_cast<rlim_t>(::sysconf(_SC_PAGESIZE)) + (rlim_t{1} << 30);
+        if (::setrlimit(RLIMIT_AS, &lim) != 0) ::_exit(2);
+        BigArray<Item> v;
+        fill(v, kMany * 8);
+        ::_exit(holds_fill(v, kMany * 8) ? 0 : 1);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    ASSERT_TRUE(WIFEXITED(status)) << "the child died (signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0) << ")";
+    EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 }  // namespace
