@@ -31,6 +31,12 @@ int record_command(const RecordCommand& options) {
         return 1;
     }
     const int64_t budget = options.max_steps > 0 ? options.max_steps : trace::kDefaultRecordBudget;
+    if (result.out_of_memory) {
+        std::cerr << "yieldscope: the machine ran out of memory while recording; the trace up to that point ("
+                  << result.trace.step_count() << " steps) was saved to " << options.output
+                  << ". Use --max-steps to record less.\n";
+        return 1;
+    }
     if (result.budget_exhausted) {
         std::cerr << "yieldscope: the program ran out of its step budget (" << budget
                   << " instructions); the trace up to that point (" << result.trace.step_count()

@@ -49,7 +49,9 @@ int show_command(const ShowCommand& options) {
         rec.out = &out;
         rec.err = &err;
         trace::RecordResult r = trace::record_program(source.str(), options.file, rec);
-        if (r.budget_exhausted)
+        if (r.out_of_memory)
+            std::cerr << "yieldscope: the machine ran out of memory while recording; showing the trace up to that point.\n";
+        else if (r.budget_exhausted)
             std::cerr << "yieldscope: the program ran out of its step budget (" << trace::kDefaultRecordBudget
                       << " instructions); showing the trace up to that point.\n";
         t = std::move(r.trace);

@@ -2,7 +2,9 @@
 // like python3 and most Unix tools; each command decides its own status otherwise.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <iostream>
+#include <new>
 
 #include "commands.h"
 
@@ -73,11 +75,18 @@ int main(int argc, char** argv) {
         return usage_error(app, error);
     }
 
-    if (*run_cmd) return run_command(run);
-    if (*dis_cmd) return dis_command(dis);
-    if (*record_cmd) return record_command(record);
-    if (*show_cmd) return show_command(show);
-    if (*open_cmd) return open_command(open);
-    if (*shot_cmd) return screenshot_command(shot);
-    return open_command(OpenCommand{});
+    // The last resort for a machine out of memory (a huge trace): a message, not an abort.
+    // A save in progress writes a temporary file, so an existing trace is never harmed.
+    try {
+        if (*run_cmd) return run_command(run);
+        if (*dis_cmd) return dis_command(dis);
+        if (*record_cmd) return record_command(record);
+        if (*show_cmd) return show_command(show);
+        if (*open_cmd) return open_command(open);
+        if (*shot_cmd) return screenshot_command(shot);
+        return open_command(OpenCommand{});
+    } catch (const std::bad_alloc&) {
+        std::fputs("yieldscope: out of memory\n", stderr);
+        return 1;
+    }
 }

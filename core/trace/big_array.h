@@ -82,6 +82,9 @@ public:
     void reserve(size_t n) { make_room(n, true); }
     // Keeps the storage (a recorder reuses it).
     void clear() { size_ = 0; }
+    void truncate(size_t n) {
+        if (n < size_) size_ = n;
+    }
 
 private:
     void make_room(size_t n, bool fill_now) {

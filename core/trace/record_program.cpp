@@ -17,7 +17,8 @@ RecordResult record_program(const std::string& source, const std::string& filena
     RecordResult result;
     result.run = run_program(source, filename, vm);
     result.budget_exhausted = result.run.step_budget_exhausted;
-    result.trace = recorder.finish(result.budget_exhausted);
+    result.out_of_memory = result.run.out_of_memory;
+    result.trace = recorder.finish(result.budget_exhausted || result.out_of_memory);
     return result;
 }
 

@@ -25,6 +25,7 @@ struct RecordResult {
     Trace trace;
     RunResult run;
     bool budget_exhausted = false;   // the trace stops where the budget ran out
+    bool out_of_memory = false;      // the trace stops where the machine ran out of memory
 };
 
 RecordResult record_program(const std::string& source, const std::string& filename, const RecordOptions& options);

@@ -1,5 +1,7 @@
 #include "trace/recorder.h"
 
+#include <new>
+
 namespace ys::trace {
 
 Recorder::Recorder(Granularity granularity) { trace_.header.granularity = granularity; }
@@ -60,7 +62,12 @@ Trace Recorder::finish(bool truncated) {
         Event end;
         end.kind = EventKind::ProgramEnd;
         end.text = truncated ? "step budget exhausted" : "";
-        trace_.add_event(end);
+        try {
+            trace_.add_event(end);
+        } catch (const std::bad_alloc&) {
+            // Out of memory (the run stopped for it): the trace ends at its last whole step.
+            trace_.drop_pending_changes();
+        }
     }
     trace_.header.truncated = truncated;
     Trace out = std::move(trace_);

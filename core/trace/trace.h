@@ -162,6 +162,7 @@ public:
     void add_change(const Change& change) { changes_.push_back(change); }
     // Changes added since the last event (the open step's).
     uint64_t pending_changes_begin() const;
+    void drop_pending_changes() { changes_.truncate(closed_changes_end_); }
     Change& change_at(uint64_t index) { return changes_[index]; }
     void add_event(const Event& event);
     void add_record(StepRecord record, const StepExtra* extra);  // raw, for readers

@@ -106,6 +106,7 @@ static void run_job(RunJob& job) {
         t_sink->on_event(ev);
     }
     int status = 0;
+    bool out_of_memory = false;
     try {
         make_sys_placeholder_streams(r);
         r.modules = new_dict();
@@ -152,8 +153,31 @@ static void run_job(RunJob& job) {
                         job.filename + " line " + std::to_string(b.line) + "\n",
                     1);
         status = 3;
+    } catch (const std::bad_alloc&) {
+        // Thrown wherever an allocation failed, so the heap may be mid-update: nothing
+        // is read from it any more. The reporting wrapper (which would re-read it) is
+        // dropped first, which also gives its memory back; the recorder keeps what it has.
+        out_of_memory = true;
+        t_sink = nullptr;
+        r.sink = nullptr;
+        trace_report_end();
+        status = 3;
     }
-    if (t_sink) {
+    if (out_of_memory) {
+        if (opt.sink) {
+            try {
+                trace::Event ev;
+                ev.kind = trace::EventKind::ProgramEnd;
+                ev.value = trace::Value::integer(status);
+                ev.text = "out of memory";
+                opt.sink->on_event(ev);
+            } catch (const std::bad_alloc&) {
+                // The trace ends at its last complete step.
+            }
+        }
+        r.flush();
+        *r.err << "yieldscope: out of memory after " << r.steps << " instructions; the run was stopped there\n";
+    } else if (t_sink) {
         trace::Event ev;
         ev.kind = trace::EventKind::ProgramEnd;
         ev.value = trace::Value::integer(status);
@@ -162,6 +186,7 @@ static void run_job(RunJob& job) {
     r.flush();
     job.result.exit_status = status;
     job.result.step_budget_exhausted = r.budget_exhausted;
+    job.result.out_of_memory = out_of_memory;
     job.result.steps = r.steps;
     // The heap is not torn down object by object (CPython doesn't either); the
     // runtime's bookkeeping is released.

@@ -25,6 +25,9 @@ struct VmOptions {
 struct RunResult {
     int exit_status = 0;             // what `python3 prog.py` would exit with
     bool step_budget_exhausted = false;
+    // The machine ran out of memory (a recording's trace outgrew it): the run stopped
+    // there, as at the step budget, and what was recorded so far is kept.
+    bool out_of_memory = false;
     int64_t steps = 0;               // instructions executed
 };
 
