@@ -206,11 +206,12 @@ double record_overhead(const std::string& path) {
     double traced_cpu = best_cpu;
     double ratio = traced / plain;
     std::printf("  %-22s no sink %8.1f ms   events sink %9.1f ms   overhead %6.2fx %s  (CPU %.0f / %.0f ms = %.2fx)"
-                "  (%llu steps, %llu changes, exit %d)\n",
+                "  (%llu steps, %llu changes, exit %d; per step: %.0f ns with no sink, %.0f ns recorded)\n",
                 std::filesystem::path(path).filename().c_str(), plain, traced, ratio, ratio <= 2.0 ? "  " : " !",
                 plain_cpu, traced_cpu, traced_cpu / plain_cpu,
                 static_cast<unsigned long long>(steps), static_cast<unsigned long long>(changes),
-                plain_result.exit_status);
+                plain_result.exit_status, plain * 1e6 / double(std::max<uint64_t>(steps, 1)),
+                traced * 1e6 / double(std::max<uint64_t>(steps, 1)));
     return ratio;
 }
 #endif
