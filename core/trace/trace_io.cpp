@@ -2,14 +2,12 @@
 // in trace_{json,binary}_{reader,writer}.cpp, atomic saving in trace_save.cpp. See FORMAT.md.
 #include "trace/trace_io.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
+
+#include "trace/mapped_file.h"
 
 namespace ys::trace {
 
@@ -29,39 +27,6 @@ Trace read_trace(std::string_view bytes) {
 
 namespace {
 
-// A regular file's bytes, mapped read-only: a big trace is read without copying it into
-// a buffer first (the copy cost a page fault per 4 KiB of the file on top of the
-// reading). Empty when the file cannot be mapped (a pipe, an empty file): the caller
-// reads it instead. Only files this process does not write are mapped; a trace saved
-// by the tool is replaced by a rename, never rewritten in place.
-class MappedFile {
-public:
-    explicit MappedFile(const std::filesystem::path& path) {
-        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return;
-        struct stat st {};
-        if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-            void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-            if (p != MAP_FAILED) {
-                data_ = static_cast<const char*>(p);
-                size_ = static_cast<size_t>(st.st_size);
-            }
-        }
-        ::close(fd);
-    }
-    ~MappedFile() {
-        if (data_) ::munmap(const_cast<char*>(data_), size_);
-    }
-    MappedFile(const MappedFile&) = delete;
-    MappedFile& operator=(const MappedFile&) = delete;
-    bool ok() const { return data_ != nullptr; }
-    std::string_view bytes() const { return {data_, size_}; }
-
-private:
-    const char* data_ = nullptr;
-    size_t size_ = 0;
-};
-
 Trace read_located(const std::filesystem::path& path, std::string_view bytes) {
     try {
         return read_trace(bytes);
@@ -73,8 +38,26 @@ Trace read_located(const std::filesystem::path& path, std::string_view bytes) {
 
 }  // namespace
 
+// A file truncated by another process while mapped reads as zeros past its new end
+// (MappedFile): whatever the reader made of them is not the file.
+Trace load_mapped_trace(const std::filesystem::path& path, const MappedFile& mapped) {
+    const auto lost = [&] {
+        return TraceError(TraceErrorKind::Io, path.string(),
+                          "the file was truncated by another program while it was being read");
+    };
+    std::optional<Trace> trace;
+    try {
+        trace.emplace(read_located(path, mapped.bytes()));
+    } catch (const TraceError&) {
+        if (mapped.lost()) throw lost();
+        throw;
+    }
+    if (mapped.lost()) throw lost();
+    return std::move(*trace);
+}
+
 Trace load_trace(const std::filesystem::path& path) {
-    if (MappedFile mapped(path); mapped.ok()) return read_located(path, mapped.bytes());
+    if (MappedFile mapped(path); mapped.ok()) return load_mapped_trace(path, mapped);
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) throw TraceError(TraceErrorKind::Io, path.string(), std::string("cannot open: ") + std::strerror(errno));
     std::string bytes;

@@ -41,6 +41,9 @@ Trace read_trace_binary(std::string_view bytes);
 // Sniffs the content: the binary magic, else JSON. Errors name `path` in the message.
 Trace read_trace(std::string_view bytes);
 Trace load_trace(const std::filesystem::path& path);
+class MappedFile;
+// load_trace's path for a file it could map (tests call it to truncate the file first).
+Trace load_mapped_trace(const std::filesystem::path& path, const MappedFile& mapped);
 
 // Writes `trace` to `path` atomically (temporary file in the same directory, fsync,
 // rename). On failure the previous file at `path`, if any, is untouched.
