@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,10 +28,22 @@ struct Value {
     int64_t number = 0;   // Int
     std::string text;     // Text: repr; Ref: optional short label (e.g. "str 'fib'")
     ObjectId ref = 0;     // Ref
+    // A Text given as a float's bits (in `number`), its repr to be made when it is read:
+    // making the repr of every float a program computes was a large part of recording
+    // one. Only for a sink that takes_float_bits(); everything else gets the text.
+    bool float_bits = false;
 
     static Value null() { return {}; }
     static Value integer(int64_t n) { Value v; v.kind = Kind::Int; v.number = n; return v; }
     static Value inline_text(std::string t) { Value v; v.kind = Kind::Text; v.text = std::move(t); return v; }
+    static Value float_repr_of(double d) {
+        Value v;
+        v.kind = Kind::Text;
+        static_assert(sizeof d == sizeof v.number);
+        std::memcpy(&v.number, &d, sizeof d);
+        v.float_bits = true;
+        return v;
+    }
     static Value pointer(ObjectId id, std::string label = {}) {
         Value v; v.kind = id ? Kind::Ref : Kind::Null; v.ref = id; v.text = std::move(label); return v;
     }
@@ -126,6 +139,8 @@ public:
         (void)id; (void)field; (void)value;
     }
     virtual void on_field_removed_interned(ObjectId id, uint32_t field) { (void)id; (void)field; }
+    // Whether this sink takes Value::float_repr_of (field values and event values).
+    virtual bool takes_float_bits() const { return false; }
 };
 
 }  // namespace ys::trace

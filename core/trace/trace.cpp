@@ -7,6 +7,7 @@
 #include <string>
 
 #include "trace/trace_io.h"
+#include "vm/format_float.h"  // ys_format: self-contained, no VM object model
 
 namespace ys::trace {
 
@@ -169,6 +170,11 @@ PackedValue Trace::pack(const Value& v) {
         case Value::Kind::Null: break;
         case Value::Kind::Int: p.payload = v.number; break;
         case Value::Kind::Text: {
+            if (v.float_bits) {
+                p.text = PackedValue::kFloatText;
+                p.payload = v.number;
+                break;
+            }
             const char c0 = v.text.empty() ? '\0' : v.text[0];
             if (((c0 >= '0' && c0 <= '9') || c0 == '-') && parse_decimal_repr(v.text, p.payload))
                 p.text = PackedValue::kDecimalText;
@@ -190,6 +196,11 @@ Value Trace::unpack(const PackedValue& p) const {
         case Value::Kind::Int: return Value::integer(p.payload);
         case Value::Kind::Text:
             if (p.text == PackedValue::kDecimalText) return Value::inline_text(std::to_string(p.payload));
+            if (p.text == PackedValue::kFloatText) {
+                double d;
+                std::memcpy(&d, &p.payload, sizeof d);
+                return Value::inline_text(fmt::float_repr(d));
+            }
             return Value::inline_text(std::string(str(p.text)));
         case Value::Kind::Ref: {
             Value v;

@@ -24,7 +24,7 @@ namespace ys::trace {
 inline constexpr const char* kFormatName = "yieldscope-trace";
 // 2: the `remove` change (a field the object no longer has). 3: the binary form stores
 // a Text value that is a decimal integer as the number (value kind 4). Readers accept 1-3.
-inline constexpr int kFormatVersion = 3;
+inline constexpr int kFormatVersion = 4;
 // A trace written by this build says which tool wrote it.
 const char* tool_version();
 
@@ -48,13 +48,17 @@ struct TraceHeader {
 struct PackedValue {
     Value::Kind kind = Value::Kind::Null;
     uint32_t text = 0;     // string id: Text repr, or Ref label (0 = ""); see kDecimalText
-    int64_t payload = 0;   // Int: the number; Ref: the object id; a decimal Text: the number
+    int64_t payload = 0;   // Int: the number; Ref: the object id; a decimal Text: the number;
+                           // a float Text: the double's bits
     bool operator==(const PackedValue&) const = default;
     // A Text whose repr is the decimal form of `payload` (an int object's repr): kept as
     // the number, because a program makes millions of distinct ints and interning each
     // repr was the recorder's biggest cost.
     static constexpr uint32_t kDecimalText = UINT32_MAX;
     bool decimal_text() const { return kind == Value::Kind::Text && text == kDecimalText; }
+    // A Text that is the repr of the double whose bits are `payload` (Value::float_bits).
+    static constexpr uint32_t kFloatText = UINT32_MAX - 1;
+    bool float_text() const { return kind == Value::Kind::Text && text == kFloatText; }
 };
 // `text` is a decimal integer exactly as Python's int repr writes it ("0", "-12"; not
 // "007", "-0", "+1"), within int64: its value in `out`.

@@ -105,6 +105,14 @@ PackedValue get_value(BinIn& in, uint64_t nstrings, uint32_t version) {
         v.payload = in.svarint("a decimal text value");
         return v;
     }
+    if (k == kFloatTextKind && version >= 4) {
+        v.kind = Value::Kind::Text;
+        v.text = PackedValue::kFloatText;
+        uint64_t bits = 0;
+        for (int i = 0; i < 8; i++) bits |= static_cast<uint64_t>(in.byte("a float value")) << (8 * i);
+        v.payload = static_cast<int64_t>(bits);
+        return v;
+    }
     if (k > static_cast<uint8_t>(Value::Kind::Ref)) in.bad(at, "unknown value kind " + std::to_string(k));
     v.kind = static_cast<Value::Kind>(k);
     auto string_id = [&]() {
@@ -170,6 +178,8 @@ Trace read_trace_binary(std::string_view bytes) {
     at = in.pos;
     uint64_t nstrings = in.count("the string table", 1);
     if (nstrings == 0) in.bad(at, "the string table must hold at least the empty string");
+    // Ids from kFloatText up mean "no string" in memory (PackedValue).
+    if (nstrings >= PackedValue::kFloatText) in.bad(at, "the string table has more strings than a trace may hold");
     for (uint64_t i = 1; i < nstrings; ++i) {
         size_t sat = in.pos;
         std::string_view s = in.str("the string table");

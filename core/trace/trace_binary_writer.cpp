@@ -63,6 +63,12 @@ void put_value(BinOut& o, const PackedValue& v) {
         o.svarint(v.payload);
         return;
     }
+    if (v.float_text()) {
+        o.byte(kFloatTextKind);
+        const auto bits = static_cast<uint64_t>(v.payload);
+        for (int i = 0; i < 8; i++) o.byte(static_cast<uint8_t>(bits >> (8 * i)));
+        return;
+    }
     o.byte(static_cast<uint8_t>(v.kind));
     switch (v.kind) {
         case Value::Kind::Null: break;

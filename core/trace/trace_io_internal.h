@@ -94,6 +94,8 @@ constexpr int kOldestReadableVersion = 1;
 // The binary value kind after Null/Int/Text/Ref (0-3): a Text that is a decimal
 // integer, stored as the number (version 3).
 constexpr uint8_t kDecimalTextKind = 4;
+// A Text that is a float's repr, stored as the double's 8 bytes, little-endian (version 4).
+constexpr uint8_t kFloatTextKind = 5;
 
 // Binary step flags: which optional fields follow the event kind.
 enum StepFlags : uint8_t {

@@ -73,7 +73,10 @@ std::atomic<uint64_t> g_report_epochs{0};
 class ReportSink final : public trace::TraceSink {
 public:
     explicit ReportSink(trace::TraceSink* in)
-        : inner(in), interned_names(in->takes_interned_names()), epoch(++g_report_epochs) {
+        : inner(in),
+          interned_names(in->takes_interned_names()),
+          float_bits(in->takes_float_bits()),
+          epoch(++g_report_epochs) {
         for (const char* n : {"f_code", "f_func", "previous", "prev_instr", "f_lineno", "stacktop", "owner"})
             frame_names.push_back(name_id(n));
         for (const char* n : {"cframe.current_frame", "exc_info", "exc_state.exc_value", "interp.modules",
@@ -83,6 +86,7 @@ public:
     trace::TraceSink* inner;
     // The usual inner sink (the recorder) takes field names as its own string ids.
     bool interned_names;
+    bool float_bits;  // the inner sink takes floats as Value::float_repr_of (no repr made)
     static constexpr uint32_t kNotInterned = UINT32_MAX;
     std::vector<uint32_t> recorder_names;  // by name id: the recorder's string id
     uint64_t epoch;
@@ -326,7 +330,7 @@ public:
             slot->seen = true;
             return;
         }
-        slot = set(id, name, trace_value(o));
+        slot = float_bits ? store_changed(id, slot, name, trace::Value::float_repr_of(d)) : set(id, name, trace_value(o));
         slot->number = FieldSlot::Number::Float;
         slot->number_bits = bits;
     }
@@ -732,7 +736,11 @@ void trace_set_text(uint64_t id, FieldName& name, std::string_view text) {
 
 trace::Value trace_value(Object* o) {
     if (!o) return trace::Value::null();
-    if (is_inline(o)) return trace::Value::inline_text(inline_repr(o));
+    if (is_inline(o)) {
+        if (o->ob_type == &Float_Type && t_report && t_report->float_bits)
+            return trace::Value::float_repr_of(float_value(o));
+        return trace::Value::inline_text(inline_repr(o));
+    }
     trace_created(o);
     return trace::Value::pointer(o->ob_trace_id);
 }

@@ -237,5 +237,40 @@ TEST(Recording, DeletionsAreRemovedFieldsAndPlainDeallocsAreNotSteps) {
     EXPECT_TRUE(list_freed);
 }
 
+// Floats reach the trace as their bits (no repr made or interned while recording) and
+// read back as Python's repr: in a field, in a local, in a yielded value.
+TEST(Recording, FloatsAreStoredAsBitsAndReadAsTheirRepr) {
+    Trace t = record_source(
+        "def g():\n"
+        "    half = 0.5\n"
+        "    yield half * 3\n"
+        "xs = [0.1, 1e16, -0.0]\n"
+        "for v in g():\n"
+        "    print(v)\n");
+    Replay r(t);
+    uint64_t yield_step = t.find_next(EventKind::GenYield, 0);
+    ASSERT_LT(yield_step, t.step_count());
+    EXPECT_EQ(t.event(yield_step).value, Value::inline_text("1.5"));
+    EXPECT_TRUE(t.record(yield_step).value().float_text());
+    const HeapState& at_yield = r.seek(yield_step);
+    const ObjectState* main = nullptr;
+    const ObjectState* gen = nullptr;
+    for (const auto& o : at_yield.objects) {
+        if (o.type == "module" && o.text("__name__") == "'__main__'") main = &o;
+        if (o.type == "generator") gen = &o;
+    }
+    ASSERT_TRUE(main && gen);
+    const ObjectState* frame = at_yield.find(gen->ref("gi_iframe"));
+    ASSERT_TRUE(frame);
+    EXPECT_EQ(frame->text("localsplus[half]"), "0.5");
+    const ObjectState* xs = at_yield.find(main->ref("xs"));
+    ASSERT_TRUE(xs);
+    EXPECT_EQ(xs->text("ob_item[0]"), "0.1");
+    EXPECT_EQ(xs->text("ob_item[1]"), "1e+16");
+    EXPECT_EQ(xs->text("ob_item[2]"), "-0.0");
+    for (const std::string& s : t.strings())
+        EXPECT_TRUE(s != "0.1" && s != "1.5" && s != "0.5") << "a float repr went to the string table: " << s;
+}
+
 }  // namespace
 }  // namespace ys::trace

@@ -4,11 +4,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <limits>
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
 #include "trace/hand_trace.h"
+#include "trace/recorder.h"
 #include "trace/replay.h"
 #include "trace/trace_io.h"
 
@@ -379,6 +381,50 @@ TEST(Format, DecimalTextsRoundTripAsNumbersAndOthersAsStrings) {
     TraceError err = expect_error(old);
     EXPECT_EQ(err.kind(), TraceErrorKind::Malformed);
     EXPECT_NE(std::string(err.what()).find("unknown value kind 4"), std::string::npos) << err.what();
+}
+
+// Floats reach the recorder as their bits (Value::float_repr_of): no repr is made or
+// interned while recording; reading gives Python's repr of the float.
+TEST(Format, FloatTextsRoundTripAsBitsAndReadAsTheirRepr) {
+    const std::vector<std::pair<double, std::string>> floats = {
+        {0.1, "0.1"},       {1e16, "1e+16"},       {1e-5, "1e-05"},           {-0.0, "-0.0"},
+        {2.5, "2.5"},       {1.0 / 3, "0.3333333333333333"}, {123456789.125, "123456789.125"},
+        {std::numeric_limits<double>::infinity(), "inf"}, {std::numeric_limits<double>::quiet_NaN(), "nan"}};
+    Recorder r;
+    r.set_program("f.py", "x = 0.1\n");
+    r.on_object_created(1, "list", 1);
+    for (size_t i = 0; i < floats.size(); ++i)
+        r.on_field_set(1, "ob_item[" + std::to_string(i) + "]", Value::float_repr_of(floats[i].first));
+    Event e;
+    e.kind = EventKind::GenYield;
+    e.value = Value::float_repr_of(0.1);
+    r.on_event(e);
+    Trace t = r.finish();
+    ASSERT_TRUE(Recorder().takes_float_bits());
+    EXPECT_EQ(t.event(0).value, Value::inline_text("0.1"));
+    for (size_t i = 0; i < floats.size(); ++i) {
+        const PackedValue packed = t.changes(0)[i + 1].value();
+        EXPECT_TRUE(packed.float_text()) << floats[i].second;
+        EXPECT_EQ(t.unpack(packed), Value::inline_text(floats[i].second));
+    }
+    for (const std::string& s : t.strings()) EXPECT_NE(s, "0.1") << "a float repr went to the string table";
+
+    const std::string bin = write_trace_binary(t);
+    Trace back = read_trace(bin);
+    EXPECT_TRUE(t.same_content(back));
+    EXPECT_TRUE(back.changes(0)[1].value().float_text());
+    expect_same_replay(t, back);
+    // The JSON form holds the reprs as text, as before version 4.
+    const std::string json = write_trace_json(t);
+    EXPECT_NE(json.find("\"1e+16\""), std::string::npos);
+    EXPECT_TRUE(t.same_content(read_trace(json)));
+
+    // Value kind 5 is version 4's: an older file holding it is malformed.
+    std::string old = bin;
+    old[8] = 3;
+    TraceError err = expect_error(old);
+    EXPECT_EQ(err.kind(), TraceErrorKind::Malformed);
+    EXPECT_NE(std::string(err.what()).find("unknown value kind 5"), std::string::npos) << err.what();
 }
 
 TEST(Format, ReadsVersion1Files) {
