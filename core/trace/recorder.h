@@ -36,7 +36,7 @@ public:
         trace_.add_field_set_interned(id, name, value);
     }
     void on_field_removed_interned(ObjectId id, uint32_t name) override { trace_.add_field_removed_interned(id, name); }
-    bool takes_float_bits() const override { return true; }
+    bool takes_number_reprs() const override { return true; }
 
     // Closes a trailing step (changes reported after the last event) with a ProgramEnd
     // event, marks the trace truncated if asked, and hands the trace over.

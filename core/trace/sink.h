@@ -24,24 +24,33 @@ using ObjectId = uint64_t;
 // a small immutable value such as an int, str or None), or a pointer to a traced object.
 struct Value {
     enum class Kind : uint8_t { Null, Int, Text, Ref };
+    // A Text given as the number it is the repr of (in `number`: an int, or a float's
+    // bits), its text to be made when it is read: making (and interning) the repr of
+    // every number a program computes was a large part of recording it. Only for a sink
+    // that takes_number_reprs(); every other sink gets the text.
+    enum class ReprOf : uint8_t { Text, Int, Float };
     Kind kind = Kind::Null;
-    int64_t number = 0;   // Int
+    ReprOf repr_of = ReprOf::Text;  // next to `kind`: in its padding, the Value stays 56 bytes
+    int64_t number = 0;   // Int; a Text's number (repr_of)
     std::string text;     // Text: repr; Ref: optional short label (e.g. "str 'fib'")
     ObjectId ref = 0;     // Ref
-    // A Text given as a float's bits (in `number`), its repr to be made when it is read:
-    // making the repr of every float a program computes was a large part of recording
-    // one. Only for a sink that takes_float_bits(); everything else gets the text.
-    bool float_bits = false;
 
     static Value null() { return {}; }
     static Value integer(int64_t n) { Value v; v.kind = Kind::Int; v.number = n; return v; }
     static Value inline_text(std::string t) { Value v; v.kind = Kind::Text; v.text = std::move(t); return v; }
+    static Value int_repr_of(int64_t n) {
+        Value v;
+        v.kind = Kind::Text;
+        v.number = n;
+        v.repr_of = ReprOf::Int;
+        return v;
+    }
     static Value float_repr_of(double d) {
         Value v;
         v.kind = Kind::Text;
         static_assert(sizeof d == sizeof v.number);
         std::memcpy(&v.number, &d, sizeof d);
-        v.float_bits = true;
+        v.repr_of = ReprOf::Float;
         return v;
     }
     static Value pointer(ObjectId id, std::string label = {}) {
@@ -139,8 +148,8 @@ public:
         (void)id; (void)field; (void)value;
     }
     virtual void on_field_removed_interned(ObjectId id, uint32_t field) { (void)id; (void)field; }
-    // Whether this sink takes Value::float_repr_of (field values and event values).
-    virtual bool takes_float_bits() const { return false; }
+    // Whether this sink takes Value::int_repr_of / float_repr_of (field and event values).
+    virtual bool takes_number_reprs() const { return false; }
 };
 
 }  // namespace ys::trace

@@ -170,8 +170,8 @@ PackedValue Trace::pack(const Value& v) {
         case Value::Kind::Null: break;
         case Value::Kind::Int: p.payload = v.number; break;
         case Value::Kind::Text: {
-            if (v.float_bits) {
-                p.text = PackedValue::kFloatText;
+            if (v.repr_of != Value::ReprOf::Text) {
+                p.text = v.repr_of == Value::ReprOf::Int ? PackedValue::kDecimalText : PackedValue::kFloatText;
                 p.payload = v.number;
                 break;
             }

@@ -56,7 +56,7 @@ struct PackedValue {
     // repr was the recorder's biggest cost.
     static constexpr uint32_t kDecimalText = UINT32_MAX;
     bool decimal_text() const { return kind == Value::Kind::Text && text == kDecimalText; }
-    // A Text that is the repr of the double whose bits are `payload` (Value::float_bits).
+    // A Text that is the repr of the double whose bits are `payload` (Value::float_repr_of).
     static constexpr uint32_t kFloatText = UINT32_MAX - 1;
     bool float_text() const { return kind == Value::Kind::Text && text == kFloatText; }
 };

@@ -75,7 +75,7 @@ public:
     explicit ReportSink(trace::TraceSink* in)
         : inner(in),
           interned_names(in->takes_interned_names()),
-          float_bits(in->takes_float_bits()),
+          number_reprs(in->takes_number_reprs()),
           epoch(++g_report_epochs) {
         for (const char* n : {"f_code", "f_func", "previous", "prev_instr", "f_lineno", "stacktop", "owner"})
             frame_names.push_back(name_id(n));
@@ -86,7 +86,7 @@ public:
     trace::TraceSink* inner;
     // The usual inner sink (the recorder) takes field names as its own string ids.
     bool interned_names;
-    bool float_bits;  // the inner sink takes floats as Value::float_repr_of (no repr made)
+    bool number_reprs;  // the inner sink takes Value::int_repr_of / float_repr_of (no repr made)
     static constexpr uint32_t kNotInterned = UINT32_MAX;
     std::vector<uint32_t> recorder_names;  // by name id: the recorder's string id
     uint64_t epoch;
@@ -330,7 +330,7 @@ public:
             slot->seen = true;
             return;
         }
-        slot = float_bits ? store_changed(id, slot, name, trace::Value::float_repr_of(d)) : set(id, name, trace_value(o));
+        slot = number_reprs ? store_changed(id, slot, name, trace::Value::float_repr_of(d)) : set(id, name, trace_value(o));
         slot->number = FieldSlot::Number::Float;
         slot->number_bits = bits;
     }
@@ -344,6 +344,12 @@ public:
         set_int_repr_text(id, slot, name, n);
     }
     [[gnu::noinline]] void set_int_repr_text(trace::ObjectId id, FieldSlot* slot, uint32_t name, int64_t n) {
+        if (number_reprs) {
+            slot = store_changed(id, slot, name, trace::Value::int_repr_of(n));
+            slot->number = FieldSlot::Number::Int;
+            slot->number_bits = n;
+            return;
+        }
         char buf[kIntTextSize];
         std::string_view text = int_text(n, buf);
         if (slot && slot->value.kind == trace::Value::Kind::Text && slot->value.text == text) {
@@ -737,8 +743,10 @@ void trace_set_text(uint64_t id, FieldName& name, std::string_view text) {
 trace::Value trace_value(Object* o) {
     if (!o) return trace::Value::null();
     if (is_inline(o)) {
-        if (o->ob_type == &Float_Type && t_report && t_report->float_bits)
-            return trace::Value::float_repr_of(float_value(o));
+        if (t_report && t_report->number_reprs) {
+            if (o->ob_type == &Int_Type && !int_is_big(o)) return trace::Value::int_repr_of(int_value(o));
+            if (o->ob_type == &Float_Type) return trace::Value::float_repr_of(float_value(o));
+        }
         return trace::Value::inline_text(inline_repr(o));
     }
     trace_created(o);

@@ -400,7 +400,7 @@ TEST(Format, FloatTextsRoundTripAsBitsAndReadAsTheirRepr) {
     e.value = Value::float_repr_of(0.1);
     r.on_event(e);
     Trace t = r.finish();
-    ASSERT_TRUE(Recorder().takes_float_bits());
+    ASSERT_TRUE(Recorder().takes_number_reprs());
     EXPECT_EQ(t.event(0).value, Value::inline_text("0.1"));
     for (size_t i = 0; i < floats.size(); ++i) {
         const PackedValue packed = t.changes(0)[i + 1].value();
