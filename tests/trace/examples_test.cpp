@@ -182,6 +182,19 @@ TEST(Examples, FooIsFreedByRefcountBarByTheCollector) {
     EXPECT_EQ(out, "Delete foo\nExit foo\n-- gc.collect() --\nExit bar\nDelete bar\n-- done --\n");
 }
 
+const ObjectState* main_module(const HeapState& state) {
+    for (const auto& o : state.objects)
+        if (o.type == "module" && o.text("__name__") == "'__main__'") return &o;
+    return nullptr;
+}
+
+// The first step of `kind`, failing the test when there is none.
+uint64_t first_step(const Trace& t, EventKind kind) {
+    uint64_t s = t.find_next(kind, 0);
+    EXPECT_LT(s, t.step_count()) << "no step of kind " << static_cast<int>(kind);
+    return s;
+}
+
 Trace record_source(const std::string& src) {
     std::ostringstream out, err;
     RecordOptions o;
@@ -211,12 +224,10 @@ TEST(Recording, DeletionsAreRemovedFieldsAndPlainDeallocsAreNotSteps) {
         "step()\n"
         "print(c.y)\n");
     Replay r(t);
-    uint64_t output = t.find_next(EventKind::Output, 0);
+    uint64_t output = first_step(t, EventKind::Output);
     ASSERT_LT(output, t.step_count());
     const HeapState& end = r.seek(output);
-    const ObjectState* main = nullptr;
-    for (const auto& o : end.objects)
-        if (o.type == "module" && o.text("__name__") == "'__main__'") main = &o;
+    const ObjectState* main = main_module(end);
     ASSERT_TRUE(main);
     EXPECT_EQ(main->field("d"), nullptr);  // `del d` removed the global
     const ObjectState* c = end.find(main->ref("c"));
@@ -247,18 +258,14 @@ TEST(Recording, FloatsAreStoredAsBitsAndReadAsTheirRepr) {
         "xs = [0.1, 1e16, -0.0]\n"
         "for v in g():\n"
         "    print(v)\n");
-    Replay r(t);
-    uint64_t yield_step = t.find_next(EventKind::GenYield, 0);
+    uint64_t yield_step = first_step(t, EventKind::GenYield);
     ASSERT_LT(yield_step, t.step_count());
     EXPECT_EQ(t.event(yield_step).value, Value::inline_text("1.5"));
     EXPECT_TRUE(t.record(yield_step).value().float_text());
+    Replay r(t);
     const HeapState& at_yield = r.seek(yield_step);
-    const ObjectState* main = nullptr;
-    const ObjectState* gen = nullptr;
-    for (const auto& o : at_yield.objects) {
-        if (o.type == "module" && o.text("__name__") == "'__main__'") main = &o;
-        if (o.type == "generator") gen = &o;
-    }
+    const ObjectState* main = main_module(at_yield);
+    const ObjectState* gen = at_yield.find(t.record(yield_step).subject);
     ASSERT_TRUE(main && gen);
     const ObjectState* frame = at_yield.find(gen->ref("gi_iframe"));
     ASSERT_TRUE(frame);
