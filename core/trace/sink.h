@@ -7,13 +7,14 @@
 // closes the step and owns the changes that came before it.
 #pragma once
 
+#include <bit>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "lang/code.h"
+#include "vm/format_float.h"  // ys_format: self-contained, no VM object model
 
 namespace ys::trace {
 
@@ -46,12 +47,15 @@ struct Value {
         return v;
     }
     static Value float_repr_of(double d) {
-        Value v;
-        v.kind = Kind::Text;
-        static_assert(sizeof d == sizeof v.number);
-        std::memcpy(&v.number, &d, sizeof d);
+        Value v = int_repr_of(std::bit_cast<int64_t>(d));
         v.repr_of = ReprOf::Float;
         return v;
+    }
+    // The value with a number repr (repr_of) made into its text: what a sink that does
+    // not take them is given, and what a reader of a trace sees.
+    Value spelled() const {
+        if (repr_of == ReprOf::Text) return *this;
+        return inline_text(repr_of == ReprOf::Int ? std::to_string(number) : fmt::float_repr(std::bit_cast<double>(number)));
     }
     static Value pointer(ObjectId id, std::string label = {}) {
         Value v; v.kind = id ? Kind::Ref : Kind::Null; v.ref = id; v.text = std::move(label); return v;

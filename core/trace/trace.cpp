@@ -1,13 +1,13 @@
 #include "trace/trace.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <string>
 
 #include "trace/trace_io.h"
-#include "vm/format_float.h"  // ys_format: self-contained, no VM object model
 
 namespace ys::trace {
 
@@ -195,12 +195,8 @@ Value Trace::unpack(const PackedValue& p) const {
         case Value::Kind::Null: return Value::null();
         case Value::Kind::Int: return Value::integer(p.payload);
         case Value::Kind::Text:
-            if (p.text == PackedValue::kDecimalText) return Value::inline_text(std::to_string(p.payload));
-            if (p.text == PackedValue::kFloatText) {
-                double d;
-                std::memcpy(&d, &p.payload, sizeof d);
-                return Value::inline_text(fmt::float_repr(d));
-            }
+            if (p.text == PackedValue::kDecimalText) return Value::int_repr_of(p.payload).spelled();
+            if (p.text == PackedValue::kFloatText) return Value::float_repr_of(std::bit_cast<double>(p.payload)).spelled();
             return Value::inline_text(std::string(str(p.text)));
         case Value::Kind::Ref: {
             Value v;

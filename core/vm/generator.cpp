@@ -602,8 +602,7 @@ void gen_trace_fields(Object* o, trace::TraceSink* sink) {
         trace_set_object(id, n.qualname, gen->gi_qualname);
     }
     trace_set_object(id, n.exc_value, gen->gi_exc_state.exc_value);
-    trace::Value owner = exc_item_owner(gen->gi_exc_state.previous_item);
-    trace_set_ref(id, n.previous_item, owner.ref);
+    trace_set_ref(id, n.previous_item, exc_item_owner(gen->gi_exc_state.previous_item));
     trace_set_text(id, n.frame_state, state_name(gen->gi_frame_state));
     if (is_coroutine(o)) {
         Object* origin = gen->gi_origin_or_finalizer;

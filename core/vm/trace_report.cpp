@@ -20,6 +20,7 @@
 #include "vm/trace_report.h"
 
 #include <algorithm>
+#include <bit>
 #include <atomic>
 #include <cstring>
 #include <deque>
@@ -45,11 +46,6 @@ struct FieldSlot {
     bool seen;
     trace::Value value;
     Object* immortal = nullptr;  // the never-freed object `value` was made from, if any
-    // `value` is the repr of this int or float (compared as a number: no text is made to
-    // find that a counter kept its value).
-    enum class Number : uint8_t { None, Int, Float };
-    Number number = Number::None;
-    int64_t number_bits = 0;   // the int, or the float's bits
 };
 // What an object's rarely-changing fields were read from at their last report (see
 // trace_fields_unchanged): pointers and ids, compared before those fields are re-read.
@@ -86,7 +82,7 @@ public:
     trace::TraceSink* inner;
     // The usual inner sink (the recorder) takes field names as its own string ids.
     bool interned_names;
-    bool number_reprs;  // the inner sink takes Value::int_repr_of / float_repr_of (no repr made)
+    bool number_reprs;  // the inner sink takes Value::int_repr_of / float_repr_of (forward_set)
     static constexpr uint32_t kNotInterned = UINT32_MAX;
     std::vector<uint32_t> recorder_names;  // by name id: the recorder's string id
     uint64_t epoch;
@@ -206,7 +202,6 @@ public:
             if (slot->value == value) return slot;
             slot->value = value;
             slot->immortal = nullptr;
-            slot->number = FieldSlot::Number::None;
         } else {
             s.slots.push_back(FieldSlot{name, true, value});
             s.cursor = s.slots.size();
@@ -222,7 +217,14 @@ public:
         if (r == kNotInterned) r = inner->intern_field_name(names[name]);
         return r;
     }
+    // The shadows hold ints and floats as numbers (Value::int_repr_of, float_repr_of):
+    // compared without making their text, which is made here only for a sink that
+    // does not take them.
     void forward_set(trace::ObjectId id, uint32_t name, const trace::Value& value) {
+        if (!number_reprs && value.repr_of != trace::Value::ReprOf::Text) {
+            forward_set(id, name, value.spelled());
+            return;
+        }
         quiet = false;
         if (interned_names) inner->on_field_set_interned(id, recorder_name(name), value);
         else inner->on_field_set(id, names[name], value);
@@ -278,7 +280,6 @@ public:
             slot->seen = true;
             slot->value = std::move(value);
             slot->immortal = nullptr;
-            slot->number = FieldSlot::Number::None;
         } else {
             Shadow& s = shadow(id);
             s.slots.push_back(FieldSlot{name, true, std::move(value)});
@@ -293,7 +294,11 @@ public:
     void set_object(trace::ObjectId id, uint32_t name, Object* o) {
         // Ints first, the small immortal ones too: a counter's new value, mostly.
         if (o && o->ob_type == &Int_Type && !int_is_big(o)) {
-            set_int_repr(id, name, int_value(o));
+            set_number_repr(id, name, trace::Value::ReprOf::Int, int_value(o));
+            return;
+        }
+        if (o && o->ob_type == &Float_Type) {
+            set_number_repr(id, name, trace::Value::ReprOf::Float, std::bit_cast<int64_t>(float_value(o)));
             return;
         }
         if (o && o->ob_refcnt >= kImmortal) {
@@ -316,49 +321,22 @@ public:
     [[gnu::noinline]] void set_immortal(trace::ObjectId id, uint32_t name, Object* o) {
         set(id, name, trace_value(o))->immortal = o;
     }
-    [[gnu::noinline]] void set_inline(trace::ObjectId id, uint32_t name, Object* o) {
-        if (o->ob_type != &Float_Type) {
-            set(id, name, trace_value(o));
-            return;
-        }
-        // A float's repr is costly to make: compared by its bits first.
-        int64_t bits = 0;
-        const double d = float_value(o);
-        std::memcpy(&bits, &d, sizeof bits);
+    [[gnu::noinline]] void set_inline(trace::ObjectId id, uint32_t name, Object* o) { set(id, name, trace_value(o)); }
+    // An int's or a float's repr, compared as the number (`number`: the int, or the
+    // float's bits) without making a Value.
+    void set_number_repr(trace::ObjectId id, uint32_t name, trace::Value::ReprOf repr_of, int64_t number) {
         FieldSlot* slot = find_slot(shadow(id), name);
-        if (slot && slot->number == FieldSlot::Number::Float && slot->number_bits == bits) {
+        if (slot && slot->value.repr_of == repr_of && slot->value.number == number) {
             slot->seen = true;
             return;
         }
-        slot = number_reprs ? store_changed(id, slot, name, trace::Value::float_repr_of(d)) : set(id, name, trace_value(o));
-        slot->number = FieldSlot::Number::Float;
-        slot->number_bits = bits;
+        store_number_repr(id, slot, name, repr_of, number);
     }
-    // An int object's repr, compared as a number.
-    void set_int_repr(trace::ObjectId id, uint32_t name, int64_t n) {
-        FieldSlot* slot = find_slot(shadow(id), name);
-        if (slot && slot->number == FieldSlot::Number::Int && slot->number_bits == n) {
-            slot->seen = true;
-            return;
-        }
-        set_int_repr_text(id, slot, name, n);
-    }
-    [[gnu::noinline]] void set_int_repr_text(trace::ObjectId id, FieldSlot* slot, uint32_t name, int64_t n) {
-        if (number_reprs) {
-            slot = store_changed(id, slot, name, trace::Value::int_repr_of(n));
-            slot->number = FieldSlot::Number::Int;
-            slot->number_bits = n;
-            return;
-        }
-        char buf[kIntTextSize];
-        std::string_view text = int_text(n, buf);
-        if (slot && slot->value.kind == trace::Value::Kind::Text && slot->value.text == text) {
-            slot->seen = true;
-        } else {
-            slot = store_text(id, slot, name, text);
-        }
-        slot->number = FieldSlot::Number::Int;
-        slot->number_bits = n;
+    [[gnu::noinline]] void store_number_repr(trace::ObjectId id, FieldSlot* slot, uint32_t name,
+                                             trace::Value::ReprOf repr_of, int64_t number) {
+        trace::Value v = trace::Value::int_repr_of(number);
+        v.repr_of = repr_of;
+        store_changed(id, slot, name, std::move(v));
     }
     static constexpr int64_t kImmortal = int64_t{1} << 29;  // the refcount of statics (memory.cpp)
     // A full re-scan of an object whose fields come and go (dict keys, attributes,
@@ -424,11 +402,21 @@ public:
         }
         return ev;
     }
+    // The event's value spelled out for a sink that takes no number reprs (forward_set).
+    void forward_event(const trace::Event& e) {
+        if (number_reprs || e.value.repr_of == trace::Value::ReprOf::Text) {
+            inner->on_event(e);
+            return;
+        }
+        trace::Event spelled = e;
+        spelled.value = e.value.spelled();
+        inner->on_event(spelled);
+    }
     void on_event(const trace::Event& e) override {
         if (unrecorded(e)) return;
         if (syncing || !t_rt) {
             quiet = false;
-            inner->on_event(e);
+            forward_event(e);
             return;
         }
         syncing = true;
@@ -437,7 +425,7 @@ public:
         trace::Event ev = stamped(e);
         err_restore(saved);
         syncing = false;
-        inner->on_event(ev);
+        forward_event(ev);
         quiet = dirty.empty();
     }
     // The event with what on_event adds, but no re-report.
@@ -447,7 +435,7 @@ public:
         trace::Event ev = stamped(e);
         if (!quiet) return false;  // frame_trace_id reported a new frame after all
         sync_count++;               // as the skipped sync would have
-        inner->on_event(ev);
+        forward_event(ev);
         return true;
     }
     // Whether `key` is what the object's fixed fields were read from last time (then
@@ -631,7 +619,7 @@ void ReportSink::report_thread_state() {
     Runtime& r = *t_rt;
     const std::vector<uint32_t>& n = ts_names;
     set_ref(ts_id, n[0], r.current_frame ? frame_trace_id(r.current_frame) : 0);
-    set_ref(ts_id, n[1], exc_item_owner(r.exc_info).ref);
+    set_ref(ts_id, n[1], exc_item_owner(r.exc_info));
     set_object(ts_id, n[2], r.exc_state.exc_value);
     // What the interpreter state owns (a deliberate addition, REPORTING.md); the same
     // objects at nearly every event.
@@ -743,7 +731,9 @@ void trace_set_text(uint64_t id, FieldName& name, std::string_view text) {
 trace::Value trace_value(Object* o) {
     if (!o) return trace::Value::null();
     if (is_inline(o)) {
-        if (t_report && t_report->number_reprs) {
+        // Numbers stay numbers up to the sink (ReportSink::forward_set): every event
+        // reaches the sink through the ReportSink while there is one.
+        if (t_report) {
             if (o->ob_type == &Int_Type && !int_is_big(o)) return trace::Value::int_repr_of(int_value(o));
             if (o->ob_type == &Float_Type) return trace::Value::float_repr_of(float_value(o));
         }
@@ -810,12 +800,12 @@ void trace_frame_gone(Frame* f) {
     f->trace_id = 0;
 }
 
-trace::Value exc_item_owner(ExcStackItem* item) {
-    if (!item || !t_report || !t_rt) return trace::Value::null();
-    if (item == &t_rt->exc_state) return trace::Value::pointer(t_report->ts_id);
+trace::ObjectId exc_item_owner(ExcStackItem* item) {
+    if (!item || !t_report || !t_rt) return 0;
+    if (item == &t_rt->exc_state) return t_report->ts_id;
     GenObject* gen = reinterpret_cast<GenObject*>(reinterpret_cast<char*>(item) - offsetof(GenObject, gi_exc_state));
     trace_created(gen);
-    return trace::Value::pointer(gen->ob_trace_id);
+    return gen->ob_trace_id;
 }
 
 void trace_exc_item_written(ExcStackItem* item) {

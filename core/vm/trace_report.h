@@ -36,8 +36,9 @@ uint64_t frame_trace_id(Frame* f);
 void report_frame_fields(Frame* f);
 // The interpreter frame is gone (popped, or its generator cleared / freed).
 void trace_frame_gone(Frame* f);
-// A Ref to the owner of an exc_info chain item (a generator or the thread state).
-trace::Value exc_item_owner(ExcStackItem* item);
+// The trace id of the owner of an exc_info chain item (a generator or the thread
+// state); 0 for none.
+trace::ObjectId exc_item_owner(ExcStackItem* item);
 // A field name reported at every event (a generator's "gi_frame_state"): its id in
 // the running recording is looked up once, not hashed from the text each time.
 // Keep instances thread_local (one recording per thread).
