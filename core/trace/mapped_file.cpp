@@ -7,8 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdint>
-#include <mutex>
 
 namespace ys::trace {
 namespace {

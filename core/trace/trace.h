@@ -23,7 +23,8 @@ namespace ys::trace {
 
 inline constexpr const char* kFormatName = "yieldscope-trace";
 // 2: the `remove` change (a field the object no longer has). 3: the binary form stores
-// a Text value that is a decimal integer as the number (value kind 4). Readers accept 1-3.
+// a Text value that is a decimal integer as the number (value kind 4). 4: and a float's
+// repr as the double (value kind 5). Readers accept 1-4 (FORMAT.md).
 inline constexpr int kFormatVersion = 4;
 // A trace written by this build says which tool wrote it.
 const char* tool_version();

@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <optional>
 
 #include "trace/mapped_file.h"
 
@@ -41,19 +40,13 @@ Trace read_located(const std::filesystem::path& path, std::string_view bytes) {
 // A file truncated by another process while mapped reads as zeros past its new end
 // (MappedFile): whatever the reader made of them is not the file.
 Trace load_mapped_trace(const std::filesystem::path& path, const MappedFile& mapped) {
-    const auto lost = [&] {
-        return TraceError(TraceErrorKind::Io, path.string(),
-                          "the file was truncated by another program while it was being read");
-    };
-    std::optional<Trace> trace;
     try {
-        trace.emplace(read_located(path, mapped.bytes()));
+        Trace trace = read_located(path, mapped.bytes());
+        if (!mapped.lost()) return trace;
     } catch (const TraceError&) {
-        if (mapped.lost()) throw lost();
-        throw;
+        if (!mapped.lost()) throw;
     }
-    if (mapped.lost()) throw lost();
-    return std::move(*trace);
+    throw TraceError(TraceErrorKind::Io, path.string(), "the file was truncated by another program while it was being read");
 }
 
 Trace load_trace(const std::filesystem::path& path) {

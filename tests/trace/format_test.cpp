@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "trace/hand_trace.h"
+#include "trace/temp_dir.h"
 #include "trace/recorder.h"
 #include "trace/replay.h"
 #include "trace/trace_io.h"
@@ -24,16 +25,7 @@ std::string slurp(const fs::path& p) {
     return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
 }
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("ys_format_test_" + std::to_string(::getpid()) + "_" +
-                                            std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    size_t entries() const { return static_cast<size_t>(std::distance(fs::directory_iterator(path), fs::directory_iterator())); }
-};
+using testing::TempDir;
 
 void expect_same_replay(const Trace& a, const Trace& b) {
     Replay ra(a), rb(b);

@@ -10,7 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "hand_trace.h"
+#include "trace/hand_trace.h"
+#include "trace/temp_dir.h"
 #include "trace/trace_io.h"
 
 namespace ys::trace {
@@ -18,15 +19,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A file in the test's own temporary directory, removed at the end.
+// A file in the test's own temporary directory.
 struct TempFile {
+    testing::TempDir dir;
     fs::path path;
-    explicit TempFile(const std::string& name)
-        : path(fs::temp_directory_path() / (name + "." + std::to_string(::getpid()))) {}
-    ~TempFile() {
-        std::error_code ec;
-        fs::remove(path, ec);
-    }
+    explicit TempFile(const std::string& name) : path(dir.path / name) {}
     void write(const std::string& bytes) const {
         std::ofstream out(path, std::ios::binary | std::ios::trunc);
         out << bytes;
