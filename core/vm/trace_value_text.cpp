@@ -5,7 +5,6 @@
 
 namespace ys::vm {
 
-std::string str_repr_text(std::string_view s);  // str_core.cpp: repr of a str's UTF-8
 
 // repr(str) for the common case, an ASCII string with nothing to escape (names,
 // keys); anything else goes through the full rules.

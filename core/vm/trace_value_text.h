@@ -27,5 +27,7 @@ inline std::string_view int_text(int64_t v, char (&buf)[kIntTextSize]) {
 
 // An inline value's repr, without making Python objects for the common kinds.
 std::string inline_repr(Object* o);
+// repr() of a str given as its UTF-8 (str_core.cpp).
+std::string str_repr_text(std::string_view s);
 
 }  // namespace ys::vm
